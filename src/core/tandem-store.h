@@ -1,0 +1,89 @@
+/* tandem-store.h
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tandem-initiative.h"
+#include "tandem-matrix.h"
+
+G_BEGIN_DECLS
+
+/*
+ * A portfolio: one SQLite file (conventionally *.tandem) holding the matrix
+ * wording and the initiatives with their cell notes.
+ *
+ * The store keeps every initiative in memory as a GListModel so the UI can
+ * bind to it, and writes each change in one transaction before it changes
+ * the in-memory objects, so what is shown is always what is on disk.
+ */
+
+#define TANDEM_TYPE_STORE (tandem_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
+
+/**
+ * TandemStoreFlags:
+ * @TANDEM_STORE_NONE: open an existing portfolio for reading and writing,
+ *   or read-only if the file cannot be written.
+ * @TANDEM_STORE_CREATE: create the file (with the standard matrix) if it
+ *   does not exist yet.
+ * @TANDEM_STORE_READ_ONLY: open read-only even if the file is writable.
+ */
+typedef enum
+{
+  TANDEM_STORE_NONE      = 0,
+  TANDEM_STORE_CREATE    = 1 << 0,
+  TANDEM_STORE_READ_ONLY = 1 << 1,
+} TandemStoreFlags;
+
+/* The schema version this Tandem writes (PRAGMA user_version). */
+#define TANDEM_STORE_SCHEMA_VERSION 2
+/* PRAGMA application_id of every portfolio: "TNDM". */
+#define TANDEM_STORE_APPLICATION_ID 0x544E444D
+
+TandemStore      *tandem_store_open                 (GFile             *file,
+                                                     TandemStoreFlags   flags,
+                                                     GError           **error);
+gboolean          tandem_store_open_default         (TandemStore      **store,
+                                                     GError           **error);
+GFile            *tandem_store_get_default_file     (void);
+GFile            *tandem_store_get_file             (TandemStore       *self);
+gboolean          tandem_store_get_read_only        (TandemStore       *self);
+const char       *tandem_store_get_read_only_reason (TandemStore       *self);
+gboolean          tandem_store_get_was_created      (TandemStore       *self);
+char             *tandem_store_get_backup_path      (TandemStore       *self);
+void              tandem_store_close                (TandemStore       *self);
+
+TandemMatrix     *tandem_store_get_matrix           (TandemStore       *self);
+GListModel       *tandem_store_get_initiatives      (TandemStore       *self);
+TandemInitiative *tandem_store_lookup_initiative    (TandemStore       *self,
+                                                     const char        *uuid);
+guint             tandem_store_count_in_cell        (TandemStore       *self,
+                                                     guint              row,
+                                                     guint              col);
+
+gboolean          tandem_store_save_initiative      (TandemStore       *self,
+                                                     TandemInitiative  *initiative,
+                                                     GError           **error);
+gboolean          tandem_store_save_initiatives     (TandemStore       *self,
+                                                     GPtrArray         *initiatives,
+                                                     GError           **error);
+gboolean          tandem_store_delete_initiative    (TandemStore       *self,
+                                                     const char        *uuid,
+                                                     GError           **error);
+gboolean          tandem_store_set_matrix_labels    (TandemStore       *self,
+                                                     GHashTable        *labels,
+                                                     GError           **error);
+gboolean          tandem_store_seed_example         (TandemStore       *self,
+                                                     GError           **error);
+gboolean          tandem_store_save_copy            (TandemStore       *self,
+                                                     GFile             *destination,
+                                                     GError           **error);
+
+G_END_DECLS

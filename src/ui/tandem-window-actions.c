@@ -1,0 +1,571 @@
+/* tandem-window-actions.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tandem-window-private.h"
+
+/* The win.* actions: the single way the window changes a portfolio.  Menus,
+ * buttons, drag and drop and keyboard shortcuts all end up here, and every
+ * change goes through TandemHistory so it can be undone. */
+
+static gboolean
+check (TandemWindow *self,
+       gboolean      ok,
+       GError       *error)
+{
+  if (!ok && error != NULL)
+    _tandem_window_report_error (self, error);
+
+  g_clear_error (&error);
+  return ok;
+}
+
+/* ---- Editing ------------------------------------------------------------- */
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GError *error = NULL;
+
+  check (self, tandem_history_undo (self->history, &error), error);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GError *error = NULL;
+
+  check (self, tandem_history_redo (self->history, &error), error);
+}
+
+static void
+add_initiative_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemInitiative *initiative;
+  GError *error = NULL;
+  guint row = 1, col = 1;
+
+  /* A new initiative starts beside the selected one, else in traditional
+   * provision, where most services begin. */
+  if (self->selected != NULL)
+    {
+      row = tandem_initiative_get_row (self->selected);
+      col = tandem_initiative_get_col (self->selected);
+    }
+
+  initiative = tandem_history_add_initiative (self->history, _("New initiative"), row, col, &error);
+  if (!check (self, initiative != NULL, error))
+    return;
+
+  tandem_window_select (self, tandem_initiative_get_uuid (initiative));
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  tandem_initiative_panel_focus_title (self->panel);
+}
+
+static void
+delete_initiative_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *uuid = NULL;
+  GError *error = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  title = g_strdup (tandem_initiative_get_title (self->selected));
+  uuid = g_strdup (tandem_initiative_get_uuid (self->selected));
+
+  if (!check (self, tandem_history_delete_initiative (self->history, uuid, &error), error))
+    return;
+
+  message = g_strdup_printf (_("“%s” deleted"), title);
+  _tandem_window_toast (self, message, _("_Undo"), "win.undo");
+}
+
+static void
+rename_initiative_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->selected == NULL)
+    return;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  tandem_initiative_panel_focus_title (self->panel);
+}
+
+static void
+set_initiative_field_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(TandemInitiative) edited = NULL;
+  g_autofree char *label = NULL;
+  TandemInitiative *live;
+  const char *uuid, *field, *value;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&s&s&s)", &uuid, &field, &value);
+
+  live = tandem_store_lookup_initiative (self->store, uuid);
+  if (live == NULL)
+    return;
+
+  edited = tandem_initiative_copy (live);
+  if (g_str_equal (field, "title"))
+    {
+      tandem_initiative_set_title (edited, value);
+      label = g_strdup_printf (_("Rename “%s”"), tandem_initiative_get_title (live));
+    }
+  else if (g_str_equal (field, "organisation") || g_str_equal (field, "service-area") ||
+           g_str_equal (field, "place") || g_str_equal (field, "description"))
+    {
+      g_object_set (edited, field, value, NULL);
+      label = g_strdup_printf (_("Edit “%s”"), tandem_initiative_get_title (live));
+    }
+  else
+    {
+      g_critical ("Unknown initiative field “%s”", field);
+      return;
+    }
+
+  check (self, tandem_history_save_initiative (self->history, edited, label, &error), error);
+}
+
+static void
+move_initiative_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *uuid;
+  int row, col;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&sii)", &uuid, &row, &col);
+
+  check (self, tandem_history_move_initiative (self->history, uuid, MAX (row, 0), MAX (col, 0),
+                                               &error), error);
+}
+
+static void
+set_target_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *uuid;
+  int row, col;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&sii)", &uuid, &row, &col);
+
+  check (self, tandem_history_set_target (self->history, uuid, MAX (row, 0), MAX (col, 0), &error), error);
+}
+
+static void
+set_cell_note_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *uuid, *text;
+  int row, col;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&sii&s)", &uuid, &row, &col, &text);
+
+  check (self, tandem_history_set_cell_note (self->history, uuid, MAX (row, 0), MAX (col, 0),
+                                             text, &error), error);
+}
+
+static void
+set_matrix_label_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *key, *text;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&s&s)", &key, &text);
+
+  check (self, tandem_history_set_matrix_label (self->history, key, text, &error), error);
+}
+
+static void
+reset_matrix_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GError *error = NULL;
+
+  check (self, tandem_history_reset_matrix (self->history, &error), error);
+}
+
+static void
+select_initiative_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_select (self, g_variant_get_string (param, NULL));
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+}
+
+/* ---- Keyboard twins of drag and drop ----------------------------------- */
+
+static gboolean
+move_selected_to (TandemWindow *self,
+                  int           row,
+                  int           col)
+{
+  if (self->selected == NULL || self->history == NULL ||
+      !tandem_cell_is_valid (row, col))
+    return FALSE;
+
+  return gtk_widget_activate_action (GTK_WIDGET (self), "win.move-initiative", "(sii)",
+                                     tandem_initiative_get_uuid (self->selected), row, col);
+}
+
+static gboolean
+move_by_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  int drow, dcol;
+
+  if (self->selected == NULL)
+    return FALSE;
+
+  g_variant_get (args, "(ii)", &drow, &dcol);
+  return move_selected_to (self,
+                           (int) tandem_initiative_get_row (self->selected) + drow,
+                           (int) tandem_initiative_get_col (self->selected) + dcol);
+}
+
+static gboolean
+move_to_shortcut (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  int number = g_variant_get_int32 (args);
+
+  /* Cells are numbered 1 to 9 left to right, top to bottom, like a keypad
+   * read as text. */
+  return move_selected_to (TANDEM_WINDOW (widget),
+                           (number - 1) / TANDEM_MATRIX_SIZE + 1,
+                           (number - 1) % TANDEM_MATRIX_SIZE + 1);
+}
+
+/* ---- Portfolios ---------------------------------------------------------- */
+
+static void
+add_tandem_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) portfolios = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (portfolios, _("Tandem portfolios"));
+  gtk_file_filter_add_mime_type (portfolios, "application/x-tandem");
+  gtk_file_filter_add_suffix (portfolios, "tandem");
+  gtk_file_chooser_add_filter (chooser, portfolios);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      tandem_window_open_or_report (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static GtkFileChooserNative *
+chooser_new (TandemWindow         *self,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept_label,
+             GCallback             response_cb)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_tandem_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", response_cb, self);
+
+  return chooser;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = chooser_new (self, _("Open Portfolio"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _("_Open"), G_CALLBACK (open_response_cb));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  tandem_window_open_or_report (TANDEM_WINDOW (widget), file);
+}
+
+static void
+open_default_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  tandem_window_open_or_report (TANDEM_WINDOW (widget), NULL);
+}
+
+static void
+new_response_cb (GtkNativeDialog *dialog,
+                 int              response,
+                 TandemWindow    *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(TandemStore) store = NULL;
+  GError *error = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  /* The chooser has already asked before replacing a file, but never
+   * replace the portfolio that is open here. */
+  if (self->store != NULL && g_file_equal (file, tandem_store_get_file (self->store)))
+    {
+      g_set_error (&error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_EXISTS,
+                   _("“%s” is the portfolio you are working on; choose another name"),
+                   g_file_peek_path (file));
+      check (self, FALSE, error);
+      goto out;
+    }
+
+  if (g_file_query_exists (file, NULL) && !g_file_delete (file, NULL, &error))
+    {
+      check (self, FALSE, error);
+      goto out;
+    }
+
+  store = tandem_store_open (file, TANDEM_STORE_CREATE, &error);
+  if (check (self, store != NULL, error))
+    _tandem_window_set_store (self, store);
+
+out:
+  g_object_unref (dialog);
+}
+
+static void
+new_portfolio_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = chooser_new (self, _("New Portfolio"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Create"), G_CALLBACK (new_response_cb));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New portfolio.tandem"));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      GError *error = NULL;
+
+      if (check (self, tandem_store_save_copy (self->store, file, &error), error))
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+
+          _tandem_window_toast (self, message, NULL, NULL);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = g_file_get_basename (tandem_store_get_file (self->store));
+  stem = g_strndup (name, g_str_has_suffix (name, ".tandem") ? strlen (name) - strlen (".tandem") : strlen (name));
+  /* Translators: the suggested file name of a copy; %s is the portfolio's name */
+  suggested = g_strdup_printf (_("%s (copy).tandem"), stem);
+
+  chooser = chooser_new (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                         _("_Save"), G_CALLBACK (save_copy_response_cb));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- View ---------------------------------------------------------------- */
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/* ---- Enabling ------------------------------------------------------------ */
+
+void
+_tandem_window_actions_update (TandemWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean has_store = self->store != NULL &&
+                       g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "portfolio") == 0;
+  gboolean editable = has_store && !tandem_store_get_read_only (self->store);
+  gboolean selected = editable && self->selected != NULL;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && tandem_history_get_can_undo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && tandem_history_get_can_redo (self->history));
+  gtk_widget_action_set_enabled (widget, "win.add-initiative", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-initiative", selected);
+  gtk_widget_action_set_enabled (widget, "win.rename-initiative", selected);
+  gtk_widget_action_set_enabled (widget, "win.set-initiative-field", editable);
+  gtk_widget_action_set_enabled (widget, "win.move-initiative", editable);
+  gtk_widget_action_set_enabled (widget, "win.set-target", editable);
+  gtk_widget_action_set_enabled (widget, "win.set-cell-note", editable);
+  gtk_widget_action_set_enabled (widget, "win.set-matrix-label", editable);
+  gtk_widget_action_set_enabled (widget, "win.reset-matrix", editable);
+  gtk_widget_action_set_enabled (widget, "win.select-initiative", has_store);
+  gtk_widget_action_set_enabled (widget, "win.save-copy", has_store);
+  gtk_widget_action_set_enabled (widget, "win.search", has_store);
+}
+
+void
+_tandem_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-initiative", NULL, add_initiative_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-initiative", NULL, delete_initiative_action);
+  gtk_widget_class_install_action (widget_class, "win.rename-initiative", NULL, rename_initiative_action);
+  gtk_widget_class_install_action (widget_class, "win.set-initiative-field", "(sss)", set_initiative_field_action);
+  gtk_widget_class_install_action (widget_class, "win.move-initiative", "(sii)", move_initiative_action);
+  gtk_widget_class_install_action (widget_class, "win.set-target", "(sii)", set_target_action);
+  gtk_widget_class_install_action (widget_class, "win.set-cell-note", "(siis)", set_cell_note_action);
+  gtk_widget_class_install_action (widget_class, "win.set-matrix-label", "(ss)", set_matrix_label_action);
+  gtk_widget_class_install_action (widget_class, "win.reset-matrix", NULL, reset_matrix_action);
+  gtk_widget_class_install_action (widget_class, "win.select-initiative", "s", select_initiative_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.open-default", NULL, open_default_action);
+  gtk_widget_class_install_action (widget_class, "win.new-portfolio", NULL, new_portfolio_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-initiative", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-initiative", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-initiative", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
+
+  /* Ctrl+Shift+arrow moves the selected initiative one cell; Ctrl+1…9 moves
+   * it to a numbered cell.  Both go through win.move-initiative, exactly
+   * like drag and drop and the “Move to…” menu. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", -1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 1, 0);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 0, -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 0, 1);
+  for (int i = 1; i <= TANDEM_N_CELLS; i++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK, move_to_shortcut, "i", i);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + i, GDK_CONTROL_MASK, move_to_shortcut, "i", i);
+    }
+}

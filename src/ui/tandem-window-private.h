@@ -1,0 +1,62 @@
+/* tandem-window-private.h
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "tandem-initiative-panel.h"
+#include "tandem-matrix-view.h"
+#include "tandem-window.h"
+
+G_BEGIN_DECLS
+
+struct _TandemWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  TandemStore          *store;
+  TandemHistory        *history;
+  GSettings            *settings;
+  TandemInitiative     *selected;
+
+  /* The sidebar: store → filter (search) → sort (title) → selection */
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
+  GtkSingleSelection   *selection;
+  char                 *search;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *sidebar_list;
+  AdwStatusPage        *sidebar_empty;
+  AdwWindowTitle       *window_title;
+  GtkRevealer          *read_only_revealer;
+  GtkLabel             *read_only_label;
+  GtkStack             *content_stack;
+  AdwFlap              *flap;
+  TandemMatrixView     *matrix_view;
+  TandemInitiativePanel *panel;
+  AdwStatusPage        *error_page;
+  GMenu                *recent_section;
+};
+
+void  _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
+void  _tandem_window_actions_update     (TandemWindow   *self);
+void  _tandem_window_toast              (TandemWindow   *self,
+                                         const char     *title,
+                                         const char     *button_label,
+                                         const char     *action_name);
+void  _tandem_window_report_error       (TandemWindow   *self,
+                                         const GError   *error);
+void  _tandem_window_set_store          (TandemWindow   *self,
+                                         TandemStore    *store);
+
+G_END_DECLS

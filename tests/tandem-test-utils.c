@@ -1,0 +1,652 @@
+/* tandem-test-utils.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-test"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tandem-test-utils.h"
+
+void
+tandem_test_fixture_setup_dir (TandemTestFixture *fixture,
+                               gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tandem-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "portfolio.tandem", NULL);
+  fixture->file = g_file_new_for_path (fixture->path);
+  fixture->store = NULL;
+}
+
+void
+tandem_test_fixture_setup (TandemTestFixture *fixture,
+                           gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  tandem_test_fixture_setup_dir (fixture, data);
+
+  fixture->store = tandem_store_open (fixture->file, TANDEM_STORE_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (TANDEM_IS_STORE (fixture->store));
+  g_assert_true (tandem_store_get_was_created (fixture->store));
+  g_assert_false (tandem_store_get_read_only (fixture->store));
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (fixture->store)), ==, 0);
+}
+
+void
+tandem_test_fixture_setup_seeded (TandemTestFixture *fixture,
+                                  gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  tandem_test_fixture_setup (fixture, data);
+
+  ok = tandem_store_seed_example (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+}
+
+void
+tandem_test_fixture_teardown (TandemTestFixture *fixture,
+                              gconstpointer      data)
+{
+  tandem_test_fixture_close (fixture);
+  tandem_test_remove_recursively (fixture->dir);
+
+  g_clear_object (&fixture->file);
+  g_clear_pointer (&fixture->path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+void
+tandem_test_close_store (TandemStore *store)
+{
+  tandem_store_close (store);
+  g_assert_finalize_object (store);
+}
+
+void
+tandem_test_fixture_close (TandemTestFixture *fixture)
+{
+  if (fixture->store != NULL)
+    tandem_test_close_store (g_steal_pointer (&fixture->store));
+}
+
+void
+tandem_test_fixture_reopen (TandemTestFixture *fixture,
+                            TandemStoreFlags   flags)
+{
+  g_autoptr(GError) error = NULL;
+
+  tandem_test_fixture_close (fixture);
+
+  fixture->store = tandem_store_open (fixture->file, flags, &error);
+  g_assert_no_error (error);
+  g_assert_true (TANDEM_IS_STORE (fixture->store));
+  g_assert_false (tandem_store_get_was_created (fixture->store));
+}
+
+char *
+tandem_test_fixture_build_path (TandemTestFixture *fixture,
+                                const char        *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+GBytes *
+tandem_test_get_file_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, &error))
+    {
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, length);
+}
+
+void
+tandem_test_write_file (const char *path,
+                        const void *data,
+                        gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+void
+tandem_test_remove_recursively (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      /* Tests may have made things read-only. */
+      g_chmod (path, 0700);
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          tandem_test_remove_recursively (child);
+        }
+
+      if (g_rmdir (path) != 0)
+        g_test_message ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+  else if (g_remove (path) != 0 && errno != ENOENT)
+    {
+      g_test_message ("Could not remove %s: %s", path, g_strerror (errno));
+    }
+}
+
+/* Snapshots */
+
+static const char * const side_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+struct _TandemTestSnapshot
+{
+  char   *path;
+  GBytes *bytes[G_N_ELEMENTS (side_suffixes)];
+};
+
+TandemTestSnapshot *
+tandem_test_snapshot_take (const char *path)
+{
+  TandemTestSnapshot *snapshot = g_new0 (TandemTestSnapshot, 1);
+
+  snapshot->path = g_strdup (path);
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+
+      snapshot->bytes[i] = tandem_test_get_file_bytes (side);
+    }
+
+  return snapshot;
+}
+
+void
+tandem_test_snapshot_free (TandemTestSnapshot *snapshot)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    g_clear_pointer (&snapshot->bytes[i], g_bytes_unref);
+  g_free (snapshot->path);
+  g_free (snapshot);
+}
+
+/* Compares what is on disk now with @snapshot. */
+gboolean
+tandem_test_snapshot_matches (TandemTestSnapshot  *snapshot,
+                              char               **why)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (snapshot->path, side_suffixes[i], NULL);
+      g_autoptr(GBytes) now = tandem_test_get_file_bytes (side);
+      GBytes *before = snapshot->bytes[i];
+
+      if (before == NULL && now == NULL)
+        continue;
+
+      if (before == NULL)
+        {
+          *why = g_strdup_printf ("%s appeared (%" G_GSIZE_FORMAT " bytes)",
+                                  side, g_bytes_get_size (now));
+          return FALSE;
+        }
+
+      if (now == NULL)
+        {
+          *why = g_strdup_printf ("%s disappeared", side);
+          return FALSE;
+        }
+
+      if (!g_bytes_equal (before, now))
+        {
+          *why = g_strdup_printf ("%s changed (%" G_GSIZE_FORMAT " bytes before, %" G_GSIZE_FORMAT " after)",
+                                  side, g_bytes_get_size (before), g_bytes_get_size (now));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Raw SQLite */
+
+static sqlite3 *
+open_raw (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("sqlite3_open_v2 (%s): %s", path, sqlite3_errstr (rc));
+
+  return db;
+}
+
+void
+tandem_test_sqlite_exec (const char *path,
+                         const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s: %s", path, sql, message);
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static sqlite3_stmt *
+step_one (sqlite3    *db,
+          const char *path,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s: %s", path, sql, sqlite3_errmsg (db));
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("%s: %s: no row (%s)", path, sql, sqlite3_errmsg (db));
+
+  return stmt;
+}
+
+gint64
+tandem_test_sqlite_get_int (const char *path,
+                            const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = step_one (db, path, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
+/* Returns NULL for an SQL NULL. */
+char *
+tandem_test_sqlite_get_text (const char *path,
+                             const char *sql)
+{
+  sqlite3 *db = open_raw (path);
+  sqlite3_stmt *stmt = step_one (db, path, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+
+  return value;
+}
+
+void
+tandem_test_sqlite_create (const char *path,
+                           const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("sqlite3_open_v2 (%s): %s", path, sqlite3_errstr (rc));
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s: %s", path, sql, message);
+
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Portfolio state */
+
+struct _TandemTestState
+{
+  GHashTable *initiatives;  /* uuid → copy */
+  char       *labels[17];
+  gboolean    customised[17];
+  guint       counts[TANDEM_N_CELLS];
+};
+
+TandemTestState *
+tandem_test_state_capture (TandemStore *store)
+{
+  TandemTestState *state = g_new0 (TandemTestState, 1);
+  GListModel *model = tandem_store_get_initiatives (store);
+  TandemMatrix *matrix = tandem_store_get_matrix (store);
+  const char * const *keys = tandem_matrix_get_keys ();
+
+  state->initiatives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (state->initiatives,
+                           g_strdup (tandem_initiative_get_uuid (initiative)),
+                           tandem_initiative_copy (initiative));
+    }
+
+  g_assert_cmpuint (g_strv_length ((GStrv) keys), ==, G_N_ELEMENTS (state->labels));
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      state->labels[i] = g_strdup (tandem_matrix_get_label (matrix, keys[i]));
+      state->customised[i] = tandem_matrix_is_customised (matrix, keys[i]);
+    }
+
+  for (guint r = 1; r <= TANDEM_MATRIX_SIZE; r++)
+    for (guint c = 1; c <= TANDEM_MATRIX_SIZE; c++)
+      state->counts[(r - 1) * TANDEM_MATRIX_SIZE + (c - 1)] = tandem_store_count_in_cell (store, r, c);
+
+  return state;
+}
+
+void
+tandem_test_state_free (TandemTestState *state)
+{
+  g_hash_table_unref (state->initiatives);
+  for (guint i = 0; i < G_N_ELEMENTS (state->labels); i++)
+    g_free (state->labels[i]);
+  g_free (state);
+}
+
+void
+tandem_test_state_replace (TandemTestState  *state,
+                           TandemInitiative *initiative)
+{
+  g_hash_table_replace (state->initiatives,
+                        g_strdup (tandem_initiative_get_uuid (initiative)),
+                        tandem_initiative_copy (initiative));
+}
+
+static char *
+describe (TandemInitiative *initiative)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "“%s” at %u,%u (target %u,%u; org “%s”; area “%s”; place “%s”;"
+                          " %" G_GSIZE_FORMAT "-byte description; created %" G_GINT64_FORMAT
+                          ", updated %" G_GINT64_FORMAT "; notes:",
+                          tandem_initiative_get_title (initiative),
+                          tandem_initiative_get_row (initiative),
+                          tandem_initiative_get_col (initiative),
+                          tandem_initiative_get_target_row (initiative),
+                          tandem_initiative_get_target_col (initiative),
+                          tandem_initiative_get_organisation (initiative),
+                          tandem_initiative_get_service_area (initiative),
+                          tandem_initiative_get_place (initiative),
+                          strlen (tandem_initiative_get_description (initiative)),
+                          tandem_initiative_get_created (initiative),
+                          tandem_initiative_get_updated (initiative));
+
+  for (guint r = 1; r <= TANDEM_MATRIX_SIZE; r++)
+    for (guint c = 1; c <= TANDEM_MATRIX_SIZE; c++)
+      {
+        const char *note = tandem_initiative_get_cell_note (initiative, r, c);
+
+        if (note != NULL)
+          g_string_append_printf (text, " %u,%u “%s”", r, c, note);
+      }
+
+  g_string_append (text, ")");
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+tandem_test_state_matches (TandemTestState  *state,
+                           TandemStore      *store,
+                           char            **why)
+{
+  g_autoptr(TandemTestState) now = tandem_test_state_capture (store);
+  const char * const *keys = tandem_matrix_get_keys ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (now->initiatives) != g_hash_table_size (state->initiatives))
+    {
+      *why = g_strdup_printf ("%u initiatives, expected %u",
+                              g_hash_table_size (now->initiatives),
+                              g_hash_table_size (state->initiatives));
+      return FALSE;
+    }
+
+  /* Every model item must be distinct. */
+  if (g_list_model_get_n_items (tandem_store_get_initiatives (store)) != g_hash_table_size (state->initiatives))
+    {
+      *why = g_strdup ("the model holds the same UUID twice");
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, state->initiatives);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      TandemInitiative *found = g_hash_table_lookup (now->initiatives, key);
+
+      if (found == NULL)
+        {
+          *why = g_strdup_printf ("initiative %s is missing", (const char *) key);
+          return FALSE;
+        }
+
+      if (!tandem_initiative_equal (found, value))
+        {
+          g_autofree char *expected = describe (value);
+          g_autofree char *got = describe (found);
+
+          *why = g_strdup_printf ("initiative %s differs: got %s, expected %s",
+                                  (const char *) key, got, expected);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (state->labels); i++)
+    {
+      if (g_strcmp0 (state->labels[i], now->labels[i]) != 0 ||
+          state->customised[i] != now->customised[i])
+        {
+          *why = g_strdup_printf ("matrix key %s is “%s”%s, expected “%s”%s", keys[i],
+                                  now->labels[i], now->customised[i] ? " (custom)" : "",
+                                  state->labels[i], state->customised[i] ? " (custom)" : "");
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < TANDEM_N_CELLS; i++)
+    {
+      if (state->counts[i] != now->counts[i])
+        {
+          *why = g_strdup_printf ("count_in_cell (%u, %u) is %u, expected %u",
+                                  i / TANDEM_MATRIX_SIZE + 1, i % TANDEM_MATRIX_SIZE + 1,
+                                  now->counts[i], state->counts[i]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+gboolean
+tandem_test_disk_matches (TandemStore  *store,
+                          char        **why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemTestState) state = tandem_test_state_capture (store);
+  g_autofree char *path = g_file_get_path (tandem_store_get_file (store));
+  TandemStore *second;
+  gboolean ok;
+
+  /* Copy what the store committed to its write-ahead log into the file
+   * itself first.  Opening a portfolio that another connection has open
+   * is tested on its own (/core/store/open/while-open); here only the
+   * contents matter. */
+  tandem_test_sqlite_exec (path, "PRAGMA wal_checkpoint (PASSIVE)");
+
+  second = tandem_store_open (tandem_store_get_file (store), TANDEM_STORE_READ_ONLY, &error);
+  if (second == NULL)
+    {
+      *why = g_strdup_printf ("could not open a second store: %s", error->message);
+      return FALSE;
+    }
+
+  ok = tandem_test_state_matches (state, second, why);
+  if (!ok)
+    {
+      char *tmp = *why;
+
+      *why = g_strdup_printf ("on disk: %s", tmp);
+      g_free (tmp);
+    }
+
+  tandem_test_close_store (second);
+  return ok;
+}
+
+/* items-changed log */
+
+struct _TandemTestItemsLog
+{
+  GListModel *model;
+  gulong      handler;
+  GArray     *events;
+};
+
+static void
+items_changed_cb (GListModel         *model,
+                  guint               position,
+                  guint               removed,
+                  guint               added,
+                  TandemTestItemsLog *log)
+{
+  TandemTestItemsChanged event = { position, removed, added };
+
+  g_array_append_val (log->events, event);
+}
+
+TandemTestItemsLog *
+tandem_test_items_log_new (GListModel *model)
+{
+  TandemTestItemsLog *log = g_new0 (TandemTestItemsLog, 1);
+
+  log->model = g_object_ref (model);
+  log->events = g_array_new (FALSE, TRUE, sizeof (TandemTestItemsChanged));
+  log->handler = g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), log);
+
+  return log;
+}
+
+void
+tandem_test_items_log_free (TandemTestItemsLog *log)
+{
+  g_clear_signal_handler (&log->handler, log->model);
+  g_clear_object (&log->model);
+  g_array_unref (log->events);
+  g_free (log);
+}
+
+guint
+tandem_test_items_log_get_n (TandemTestItemsLog *log)
+{
+  return log->events->len;
+}
+
+const TandemTestItemsChanged *
+tandem_test_items_log_get (TandemTestItemsLog *log,
+                           guint               i)
+{
+  if (i >= log->events->len)
+    return NULL;
+
+  return &g_array_index (log->events, TandemTestItemsChanged, i);
+}
+
+void
+tandem_test_items_log_clear (TandemTestItemsLog *log)
+{
+  g_array_set_size (log->events, 0);
+}
+
+/* Notify counting */
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *counter)
+{
+  (*counter)++;
+}
+
+gulong
+tandem_test_count_notify (gpointer    object,
+                          const char *property,
+                          guint      *counter)
+{
+  g_autofree char *signal = g_strconcat ("notify::", property, NULL);
+
+  g_assert_nonnull (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property));
+
+  return g_signal_connect (object, signal, G_CALLBACK (count_notify_cb), counter);
+}
+
+/* Model lookups */
+
+TandemInitiative *
+tandem_test_find_by_title (TandemStore *store,
+                           const char  *title)
+{
+  GListModel *model = tandem_store_get_initiatives (store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (tandem_initiative_get_title (initiative), title) == 0)
+        return initiative;  /* the model holds another reference */
+    }
+
+  return NULL;
+}
+
+guint
+tandem_test_find_position (TandemStore *store,
+                           const char  *uuid)
+{
+  GListModel *model = tandem_store_get_initiatives (store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (tandem_initiative_get_uuid (initiative), uuid) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}

@@ -1,0 +1,413 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "tandem-test-utils.h"
+#include "tandem-window-private.h"
+
+/* The real window, under Xvfb, driven through its actions and widgets. */
+
+static const char *youth_title = "Youth employability service (worked example)";
+
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  gtk_test_widget_wait_for_draw (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Every test starts without a default portfolio, as on a first start. */
+static void
+remove_default_portfolio (void)
+{
+  g_autoptr(GFile) file = tandem_store_get_default_file ();
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+  g_autofree char *path = g_file_get_path (dir);
+
+  tandem_test_remove_recursively (path);
+}
+
+static TandemWindow *
+open_default_window (void)
+{
+  TandemWindow *window = tandem_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  remove_default_portfolio ();
+  g_assert_true (tandem_window_open (window, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+collect_labels (GtkWidget  *widget,
+                GPtrArray  *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
+  else if (GTK_IS_INSCRIPTION (widget))
+    g_ptr_array_add (texts, (gpointer) gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (widget, texts);
+  for (guint i = 0; i < texts->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static const char *
+cell_count_text (TandemWindow *window,
+                 guint         row,
+                 guint         col)
+{
+  TandemMatrixCell *cell = tandem_matrix_view_get_cell (window->matrix_view, row, col);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  collect_labels (GTK_WIDGET (cell), texts);
+  /* The count is the first label that is a plain number. */
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+
+      if (text[0] != '\0' && strspn (text, "0123456789") == strlen (text))
+        return text;
+    }
+
+  return NULL;
+}
+
+static void
+destroy_window (TandemWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+test_opens_fresh_default (void)
+{
+  g_autoptr(GFile) file = tandem_store_get_default_file ();
+  TandemWindow *window;
+  TandemStore *store;
+
+  remove_default_portfolio ();
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  window = open_default_window ();
+  store = tandem_window_get_store (window);
+
+  g_assert_true (g_file_query_exists (file, NULL));
+  g_assert_true (g_file_equal (tandem_store_get_file (store), file));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "portfolio");
+  g_assert_false (gtk_revealer_get_reveal_child (window->read_only_revealer));
+
+  /* Never empty: the worked example is there, on the grid and in the sidebar. */
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
+  g_assert_nonnull (tandem_test_find_by_title (store, youth_title));
+  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "1");
+  g_assert_cmpstr (cell_count_text (window, 2, 2), ==, "0");
+  g_assert_true (g_list_model_get_n_items (tandem_matrix_cell_get_model (
+                   tandem_matrix_view_get_cell (window->matrix_view, 1, 1))) == 1);
+
+  destroy_window (window);
+}
+
+static void
+test_cells_show_exact_labels (void)
+{
+  static const struct { guint row, col; const char *label; } cells[] = {
+    { 1, 1, "Traditional professional service provision" },
+    { 1, 2, "Professional service provision but users/communities involved in planning and design" },
+    { 1, 3, "Professionals as sole service deliverers" },
+    { 2, 1, "User co-delivery of professionally designed services" },
+    { 2, 2, "Full co-production" },
+    { 2, 3, "User/community delivery of services with little formal/professional planning or design" },
+    { 3, 1, "User/community delivery of professionally planned services" },
+    { 3, 2, "User/community delivery of co-planned or co-designed services" },
+    { 3, 3, "Self-organised community provision" },
+  };
+  static const char *headings[] = {
+    "Responsibility for design of services",
+    "Responsibility for delivery of services",
+    "Professionals as sole service planner",
+    "Professionals and service users/community as co-planners",
+    "No professional input into service planning",
+    "Professionals as sole service deliverers",
+    "Professionals and users/communities as co-deliverers",
+    "Users/communities as sole deliverers",
+  };
+  TandemWindow *window = open_default_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      TandemMatrixCell *cell = tandem_matrix_view_get_cell (window->matrix_view, cells[i].row, cells[i].col);
+
+      g_assert_nonnull (cell);
+      if (!shows_text (GTK_WIDGET (cell), cells[i].label))
+        g_error ("cell %u,%u does not show “%s”", cells[i].row, cells[i].col, cells[i].label);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    if (!shows_text (GTK_WIDGET (window->matrix_view), headings[i]))
+      g_error ("the matrix does not show the heading “%s”", headings[i]);
+
+  /* Only the centre cell is marked as full co-production. */
+  for (guint r = 1; r <= 3; r++)
+    for (guint c = 1; c <= 3; c++)
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, r, c)),
+                                                 "full-coproduction"),
+                       ==, r == 2 && c == 2);
+
+  destroy_window (window);
+}
+
+static void
+test_move_undo_redo (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *youth = tandem_test_find_by_title (store, youth_title);
+  g_autofree char *uuid = g_strdup (tandem_initiative_get_uuid (youth));
+  g_autofree char *path = g_file_get_path (tandem_store_get_file (store));
+  g_autofree char *where = g_strdup_printf ("SELECT cell_row * 10 + cell_col FROM initiative WHERE uuid = '%s'", uuid);
+
+  g_assert_true (tandem_window_select (window, uuid));
+  g_assert_true (tandem_window_get_selected (window) == youth);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 1, 1)), "current"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 2, 2)), "target"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)", uuid, 2, 2));
+  wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 2);
+  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 22);
+  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "0");
+  g_assert_cmpstr (cell_count_text (window, 2, 2), ==, "1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 2, 2)), "current"));
+  g_assert_true (tandem_window_get_selected (window) == youth);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
+  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 1);
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 11);
+  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "1");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 22);
+
+  /* An impossible cell changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)", uuid, 4, 0);
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 22);
+
+  destroy_window (window);
+}
+
+static void
+test_add_delete_undo (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *selected;
+  g_autofree char *uuid = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-initiative", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 4);
+  selected = tandem_window_get_selected (window);
+  g_assert_nonnull (selected);
+  g_assert_cmpstr (tandem_initiative_get_title (selected), ==, "New initiative");
+  uuid = g_strdup (tandem_initiative_get_uuid (selected));
+
+  /* Rename through the same action the details panel uses. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-initiative-field", "(sss)",
+                                             uuid, "title", "Street play scheme"));
+  g_assert_cmpstr (tandem_initiative_get_title (tandem_store_lookup_initiative (store, uuid)), ==,
+                   "Street play scheme");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-initiative", NULL));
+  g_assert_null (tandem_store_lookup_initiative (store, uuid));
+  g_assert_null (tandem_window_get_selected (window));
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (tandem_store_lookup_initiative (store, uuid));
+  g_assert_cmpstr (tandem_initiative_get_title (tandem_store_lookup_initiative (store, uuid)), ==,
+                   "Street play scheme");
+
+  destroy_window (window);
+}
+
+static void
+test_search_filters_sidebar (void)
+{
+  TandemWindow *window = open_default_window ();
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "youth");
+  /* Search entries delay; drive the handler directly as the timeout would. */
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "no such initiative");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "empty");
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
+
+  destroy_window (window);
+}
+
+static void
+test_reword_heading (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemMatrixCell *centre = tandem_matrix_view_get_cell (window->matrix_view, 2, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-matrix-label", "(ss)",
+                                             "cell-2-2", "Working together as equals"));
+  g_assert_true (shows_text (GTK_WIDGET (centre), "Working together as equals"));
+  g_assert_false (shows_text (GTK_WIDGET (centre), "Full co-production"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (shows_text (GTK_WIDGET (centre), "Full co-production"));
+
+  destroy_window (window);
+}
+
+static void
+test_read_only_disables_editing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "shared.tandem", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(TandemTestSnapshot) before = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemWindow *window;
+  TandemInitiative *youth;
+
+  store = tandem_store_open (file, TANDEM_STORE_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_true (tandem_store_seed_example (store, &error));
+  tandem_test_close_store (g_steal_pointer (&store));
+
+  store = tandem_store_open (file, TANDEM_STORE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  before = tandem_test_snapshot_take (path);
+
+  window = tandem_window_new (NULL);
+  _tandem_window_set_store (window, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "read-only"));
+
+  youth = tandem_test_find_by_title (store, youth_title);
+  tandem_window_select (window, tandem_initiative_get_uuid (youth));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)",
+                              tandem_initiative_get_uuid (youth), 2, 2);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-initiative", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-initiative", NULL);
+  g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
+
+  destroy_window (window);
+  tandem_test_close_store (g_steal_pointer (&store));
+  tandem_test_assert_snapshot_unchanged (before);
+  tandem_test_remove_recursively (dir);
+}
+
+static void
+test_bad_file_shows_error (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "notes.tandem", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(TandemTestSnapshot) before = NULL;
+  const char *garbage = "this is a shopping list, not a portfolio\n";
+  TandemWindow *window;
+
+  tandem_test_write_file (path, garbage, strlen (garbage));
+  before = tandem_test_snapshot_take (path);
+
+  window = tandem_window_new (NULL);
+  tandem_window_open_or_report (window, file);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "error");
+  g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page), path));
+  g_assert_null (tandem_window_get_store (window));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-initiative", NULL) &&
+                  tandem_window_get_store (window) != NULL);
+
+  destroy_window (window);
+  tandem_test_assert_snapshot_unchanged (before);
+  tandem_test_remove_recursively (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("tandem-ui-home-XXXXXX", NULL);
+  int status;
+
+  /* A private home for the whole run, set before GLib first reads it.
+   * (G_TEST_OPTION_ISOLATE_DIRS would also hide the system's MIME and icon
+   * data, which GTK needs to draw its icons.) */
+  g_setenv ("HOME", home, TRUE);
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+
+      g_mkdir_with_parents (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/ui/window/opens-fresh-default", test_opens_fresh_default);
+  g_test_add_func ("/ui/window/cells-show-exact-labels", test_cells_show_exact_labels);
+  g_test_add_func ("/ui/window/move-undo-redo", test_move_undo_redo);
+  g_test_add_func ("/ui/window/add-delete-undo", test_add_delete_undo);
+  g_test_add_func ("/ui/window/search-filters-sidebar", test_search_filters_sidebar);
+  g_test_add_func ("/ui/window/reword-heading", test_reword_heading);
+  g_test_add_func ("/ui/window/read-only-disables-editing", test_read_only_disables_editing);
+  g_test_add_func ("/ui/window/bad-file-shows-error", test_bad_file_shows_error);
+
+  status = g_test_run ();
+  tandem_test_remove_recursively (home);
+  return status;
+}
