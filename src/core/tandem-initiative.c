@@ -30,6 +30,8 @@ struct _TandemInitiative
   guint    target_col;
   /* One note per cell, indexed (row - 1) * 3 + (col - 1); NULL when empty. */
   char    *notes[TANDEM_N_CELLS];
+  /* Collation key of the case-folded title, made when first needed. */
+  char    *sort_key;
 };
 
 G_DEFINE_FINAL_TYPE (TandemInitiative, tandem_initiative, G_TYPE_OBJECT)
@@ -89,6 +91,7 @@ tandem_initiative_finalize (GObject *object)
   g_free (self->service_area);
   g_free (self->place);
   g_free (self->description);
+  g_free (self->sort_key);
   for (guint i = 0; i < TANDEM_N_CELLS; i++)
     g_free (self->notes[i]);
 
@@ -351,7 +354,62 @@ tandem_initiative_set_##field (TandemInitiative *self,                         \
   set_string (self, &self->field, value, prop);                                \
 }
 
-STRING_ACCESSORS (title, PROP_TITLE)
+const char *
+tandem_initiative_get_title (TandemInitiative *self)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), NULL);
+
+  return self->title;
+}
+
+void
+tandem_initiative_set_title (TandemInitiative *self,
+                             const char       *title)
+{
+  g_return_if_fail (TANDEM_IS_INITIATIVE (self));
+
+  if (g_strcmp0 (self->title, title ? title : "") != 0)
+    g_clear_pointer (&self->sort_key, g_free);
+
+  set_string (self, &self->title, title, PROP_TITLE);
+}
+
+static const char *
+get_sort_key (TandemInitiative *self)
+{
+  if (self->sort_key == NULL)
+    {
+      g_autofree char *folded = g_utf8_casefold (self->title, -1);
+
+      self->sort_key = g_utf8_collate_key (folded, -1);
+    }
+
+  return self->sort_key;
+}
+
+/**
+ * tandem_initiative_compare:
+ *
+ * The order in which initiatives are listed: by title, ignoring case and
+ * following the user's language, then by UUID so that the order is total.
+ *
+ * Returns: negative, zero or positive, as for strcmp()
+ */
+int
+tandem_initiative_compare (TandemInitiative *a,
+                           TandemInitiative *b)
+{
+  int result;
+
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (a), 0);
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (b), 0);
+
+  result = strcmp (get_sort_key (a), get_sort_key (b));
+  if (result == 0)
+    result = strcmp (a->uuid, b->uuid);
+
+  return result;
+}
 STRING_ACCESSORS (organisation, PROP_ORGANISATION)
 STRING_ACCESSORS (service_area, PROP_SERVICE_AREA)
 STRING_ACCESSORS (place, PROP_PLACE)

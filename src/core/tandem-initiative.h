@@ -80,6 +80,8 @@ void              tandem_initiative_set_cell_note    (TandemInitiative *self,
                                                       guint             row,
                                                       guint             col,
                                                       const char       *note);
+int               tandem_initiative_compare          (TandemInitiative *a,
+                                                      TandemInitiative *b);
 gboolean          tandem_initiative_matches          (TandemInitiative *self,
                                                       const char       *casefolded_text);
 

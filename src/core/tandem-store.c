@@ -475,6 +475,14 @@ index_initiative (TandemStore      *self,
   self->counts[CELL_INDEX (row, col)]++;
 }
 
+/* For g_ptr_array_sort(), which passes pointers to the elements. */
+static int
+compare_elements (gconstpointer a,
+                  gconstpointer b)
+{
+  return tandem_initiative_compare (*(TandemInitiative **) a, *(TandemInitiative **) b);
+}
+
 static gboolean
 load (TandemStore  *self,
       GError      **error)
@@ -556,6 +564,7 @@ load (TandemStore  *self,
   if (rc != SQLITE_DONE)
     goto failed;
 
+  g_ptr_array_sort (loaded, compare_elements);
   g_list_store_splice (self->initiatives, 0, 0, loaded->pdata, loaded->len);
   return TRUE;
 
@@ -828,6 +837,9 @@ tandem_store_get_matrix (TandemStore *self)
 /**
  * tandem_store_get_initiatives:
  *
+ * Every initiative of the portfolio, sorted with tandem_initiative_compare()
+ * (by title); the order is kept as initiatives are added, renamed and removed.
+ *
  * Returns: (transfer none): a #GListModel of #TandemInitiative
  */
 GListModel *
@@ -993,12 +1005,24 @@ write_initiatives_cb (TandemStore  *self,
   return TRUE;
 }
 
-/* Brings the live model in line with @saved, which is already on disk. */
+static int
+compare_initiatives (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  return tandem_initiative_compare ((TandemInitiative *) a, (TandemInitiative *) b);
+}
+
+/* Brings the live model in line with @saved, which is already on disk.
+ * The list stays sorted (see tandem_store_get_initiatives()), so views of
+ * it never need to sort 10,000 items again because one of them changed. */
 static void
 apply_saved (TandemStore      *self,
              TandemInitiative *saved)
 {
   TandemInitiative *live = g_hash_table_lookup (self->by_uuid, tandem_initiative_get_uuid (saved));
+  g_autoptr(TandemInitiative) hold = NULL;
+  gboolean retitled;
   guint position;
 
   if (live == NULL)
@@ -1006,22 +1030,31 @@ apply_saved (TandemStore      *self,
       g_autoptr(TandemInitiative) copy = tandem_initiative_copy (saved);
 
       index_initiative (self, copy);
-      g_list_store_append (self->initiatives, copy);
+      g_list_store_insert_sorted (self->initiatives, copy, compare_initiatives, NULL);
       return;
     }
+
+  /* The list may hold the only reference: keep one while it moves. */
+  hold = g_object_ref (live);
+  retitled = g_strcmp0 (tandem_initiative_get_title (live), tandem_initiative_get_title (saved)) != 0;
 
   self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
   tandem_initiative_assign (live, saved);
   self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]++;
 
-  /* Replacing the item with itself tells filter and sort models to look
-   * at it again, without rebuilding anything else. */
-  if (g_list_store_find (self->initiatives, live, &position))
-    {
-      /* The list holds the only reference: keep one across the splice. */
-      g_autoptr(TandemInitiative) hold = g_object_ref (live);
+  if (!g_list_store_find (self->initiatives, live, &position))
+    g_return_if_reached ();
 
-      g_list_store_splice (self->initiatives, position, 1, (gpointer *) &hold, 1);
+  if (retitled)
+    {
+      g_list_store_remove (self->initiatives, position);
+      g_list_store_insert_sorted (self->initiatives, live, compare_initiatives, NULL);
+    }
+  else
+    {
+      /* Replacing the item with itself tells filter models to look at it
+       * again, without touching anything else. */
+      g_list_store_splice (self->initiatives, position, 1, (gpointer *) &live, 1);
     }
 }
 

@@ -55,7 +55,24 @@ update (TandemInitiativeRow *self)
 
   gtk_label_set_text (GTK_LABEL (self->title), title);
   gtk_label_set_text (GTK_LABEL (self->details), details ? details : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
+}
+
+/* The full title, for when the row is too narrow to show it.  Asked for
+ * on hover rather than set on every bind: setting a tooltip makes GTK ask
+ * the display server where the pointer is, and a list rebinds hundreds of
+ * rows when an initiative moves. */
+static gboolean
+query_tooltip_cb (TandemInitiativeRow *self,
+                  int                  x,
+                  int                  y,
+                  gboolean             keyboard,
+                  GtkTooltip          *tooltip)
+{
+  if (self->initiative == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, tandem_initiative_get_title (self->initiative));
+  return TRUE;
 }
 
 static GdkContentProvider *
@@ -127,6 +144,9 @@ tandem_initiative_row_init (TandemInitiativeRow *self)
   gtk_widget_add_css_class (self->details, "caption");
   gtk_widget_add_css_class (self->details, "dim-label");
   gtk_widget_set_parent (self->details, GTK_WIDGET (self));
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), self);

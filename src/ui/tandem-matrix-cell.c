@@ -28,7 +28,6 @@ struct _TandemMatrixCell
   guint            col;
 
   GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
 
   GtkWidget       *heading;
   GtkWidget       *count;
@@ -154,7 +153,7 @@ activate_cb (GtkListView      *list,
              guint             position,
              TandemMatrixCell *self)
 {
-  g_autoptr(TandemInitiative) initiative = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(TandemInitiative) initiative = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
 
   if (initiative != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.select-initiative", "s",
@@ -187,7 +186,6 @@ tandem_matrix_cell_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_object (&self->sorted);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
 
@@ -224,7 +222,6 @@ tandem_matrix_cell_new (TandemStore *store,
   TandemMatrix *matrix;
   GtkListItemFactory *factory;
   GtkCustomFilter *filter;
-  GtkStringSorter *sorter;
   GtkDropTarget *drop;
   GtkWidget *footer;
   g_autofree char *key = NULL;
@@ -245,13 +242,11 @@ tandem_matrix_cell_new (TandemStore *store,
   self->heading = _tandem_heading_button_new (matrix, key, "cell-heading");
   gtk_widget_set_parent (self->heading, GTK_WIDGET (self));
 
+  /* The store keeps its list sorted by title, so filtering keeps it sorted
+   * too: no cell ever sorts its initiatives itself. */
   filter = gtk_custom_filter_new (in_cell, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (tandem_store_get_initiatives (store)),
                                               GTK_FILTER (filter));
-  sorter = gtk_string_sorter_new (gtk_property_expression_new (TANDEM_TYPE_INITIATIVE, NULL, "title"));
-  gtk_string_sorter_set_ignore_case (sorter, TRUE);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                          GTK_SORTER (sorter));
   g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (matrix, "label-changed", G_CALLBACK (update_count),
@@ -262,7 +257,7 @@ tandem_matrix_cell_new (TandemStore *store,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
 
-  self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)))),
+  self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))),
                                   factory);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list), TRUE);
   gtk_widget_add_css_class (self->list, "cell-list");
@@ -332,7 +327,7 @@ tandem_matrix_cell_get_model (TandemMatrixCell *self)
 {
   g_return_val_if_fail (TANDEM_IS_MATRIX_CELL (self), NULL);
 
-  return G_LIST_MODEL (self->sorted);
+  return G_LIST_MODEL (self->filtered);
 }
 
 /* Marks the cell holding the selected initiative and the cell it aims for. */

@@ -289,6 +289,23 @@ move_to_shortcut (GtkWidget *widget,
                            (number - 1) % TANDEM_MATRIX_SIZE + 1);
 }
 
+/* Delete removes the selected initiative from the sidebar or the matrix,
+ * but not while the details have the focus: there it would be too easy to
+ * press by mistake (the panel has its own Delete button). */
+static gboolean
+delete_shortcut (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->panel)))
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.delete-initiative", NULL);
+}
+
 /* ---- Portfolios ---------------------------------------------------------- */
 
 static void
@@ -547,7 +564,8 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.add-initiative", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-initiative", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, delete_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-initiative", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);

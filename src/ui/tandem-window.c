@@ -470,17 +470,13 @@ static void
 tandem_window_init (TandemWindow *self)
 {
   GtkListItemFactory *factory;
-  GtkStringSorter *sorter;
-  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The store's list is already sorted by title. */
   self->filter = gtk_custom_filter_new (matches_search, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  sorter = gtk_string_sorter_new (gtk_property_expression_new (TANDEM_TYPE_INITIATIVE, NULL, "title"));
-  gtk_string_sorter_set_ignore_case (sorter, TRUE);
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
