@@ -334,6 +334,14 @@ test_seed_example (TandemTestFixture *fixture,
   tandem_test_assert_disk_matches (fixture->store);
 }
 
+/* The store's list is in tandem_initiative_compare() order. */
+static void
+assert_sorted (TandemStore *store)
+{
+  for (guint i = 1; i < n_items (store); i++)
+    g_assert_cmpint (tandem_initiative_compare (get_item (store, i - 1), get_item (store, i)), <, 0);
+}
+
 /* ---- Writes -------------------------------------------------------------------- */
 
 static void
@@ -342,7 +350,8 @@ test_save_new (TandemTestFixture *fixture,
 {
   GListModel *model = tandem_store_get_initiatives (fixture->store);
   g_autoptr(TandemTestItemsLog) log = tandem_test_items_log_new (model);
-  g_autoptr(TandemInitiative) initiative = tandem_initiative_new ("Participatory budgeting", 1, 2);
+  /* "Zone…" sorts after every example title, so it lands at the end. */
+  g_autoptr(TandemInitiative) initiative = tandem_initiative_new ("Zone participatory budgeting", 1, 2);
   g_autoptr(GError) error = NULL;
   TandemInitiative *live;
   guint n = n_items (fixture->store);
@@ -365,7 +374,7 @@ test_save_new (TandemTestFixture *fixture,
 
   /* The store did not keep the caller's object: changing it changes nothing. */
   tandem_initiative_set_title (initiative, "Changed behind the store's back");
-  g_assert_cmpstr (tandem_initiative_get_title (live), ==, "Participatory budgeting");
+  g_assert_cmpstr (tandem_initiative_get_title (live), ==, "Zone participatory budgeting");
 
   g_assert_cmpint (db_count (fixture->path, "initiative"), ==, N_EXAMPLES + 1);
   g_assert_cmpint (db_count (fixture->path, "cell_note"), >=, 1);
@@ -402,8 +411,10 @@ test_save_batch (TandemTestFixture *fixture,
   g_assert_true (tandem_store_save_initiatives (fixture->store, batch, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 2);
+  /* "Updated…" keeps its place; "New…" sorts in before it. */
   tandem_test_assert_items_changed (log, 0, 2, 1, 1);
-  tandem_test_assert_items_changed (log, 1, N_EXAMPLES, 0, 1);
+  tandem_test_assert_items_changed (log, 1, 2, 0, 1);
+  assert_sorted (fixture->store);
   g_assert_cmpstr (tandem_initiative_get_title (live), ==, "Updated in a batch");
   g_assert_nonnull (tandem_test_find_by_title (fixture->store, "New in a batch"));
   tandem_test_assert_disk_matches (fixture->store);
@@ -723,13 +734,33 @@ test_items_changed_positions (TandemTestFixture *fixture,
       g_assert_true (get_item (fixture->store, position) == live);
     }
 
-  /* Two new ones are appended. */
+  /* New ones go where their titles sort: the list stays in title order. */
   tandem_test_items_log_clear (log);
-  save_new (fixture->store, "Fourth", 2, 2);
-  save_new (fixture->store, "Fifth", 2, 3);
+  save_new (fixture->store, "Zebra crossing patrol", 2, 2);
+  save_new (fixture->store, "aardvark club", 2, 3);
   g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 2);
   tandem_test_assert_items_changed (log, 0, N_EXAMPLES, 0, 1);
-  tandem_test_assert_items_changed (log, 1, N_EXAMPLES + 1, 0, 1);
+  tandem_test_assert_items_changed (log, 1, 0, 0, 1);
+  g_assert_cmpstr (tandem_initiative_get_title (get_item (fixture->store, 0)), ==, "aardvark club");
+  g_assert_cmpstr (tandem_initiative_get_title (get_item (fixture->store, N_EXAMPLES + 1)), ==,
+                   "Zebra crossing patrol");
+
+  /* A new title moves the initiative to where it now sorts. */
+  {
+    TandemInitiative *first = get_item (fixture->store, 0);
+    g_autoptr(TandemInitiative) edited = tandem_initiative_copy (first);
+
+    /* One change over the range it crossed, so that views and selections
+     * see the same object come back rather than one removed for good. */
+    tandem_initiative_set_title (edited, "Zoo volunteers");
+    tandem_test_items_log_clear (log);
+    g_assert_true (tandem_store_save_initiative (fixture->store, edited, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 1);
+    tandem_test_assert_items_changed (log, 0, 0, N_EXAMPLES + 2, N_EXAMPLES + 2);
+    g_assert_true (get_item (fixture->store, N_EXAMPLES + 1) == first);
+  }
+  assert_sorted (fixture->store);
 
   /* Deleting the first and the last. */
   {

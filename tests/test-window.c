@@ -249,6 +249,8 @@ test_add_delete_undo (void)
                                              uuid, "title", "Street play scheme"));
   g_assert_cmpstr (tandem_initiative_get_title (tandem_store_lookup_initiative (store, uuid)), ==,
                    "Street play scheme");
+  /* Renaming moves it in the sorted sidebar, but it stays selected. */
+  g_assert_true (tandem_window_get_selected (window) == tandem_store_lookup_initiative (store, uuid));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-initiative", NULL));
   g_assert_null (tandem_store_lookup_initiative (store, uuid));

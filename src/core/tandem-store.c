@@ -1013,6 +1013,52 @@ compare_initiatives (gconstpointer a,
   return tandem_initiative_compare ((TandemInitiative *) a, (TandemInitiative *) b);
 }
 
+/* Moves @live, renamed, from @old_position to where it now sorts, as one
+ * change over the range between the two places.  Views and selections see
+ * the same object among the items added back, so a renamed initiative stays
+ * selected. */
+static void
+move_to_sorted_position (TandemStore      *self,
+                         TandemInitiative *live,
+                         guint             old_position)
+{
+  GListModel *model = G_LIST_MODEL (self->initiatives);
+  guint n_others = g_list_model_get_n_items (model) - 1;
+  guint low = 0, high = n_others, new_position, first, length;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Binary search among the other items (positions past @old_position
+   * shift down by one once @live is taken out). */
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+      g_autoptr(TandemInitiative) other =
+        g_list_model_get_item (model, middle < old_position ? middle : middle + 1);
+
+      if (tandem_initiative_compare (other, live) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  new_position = low;
+
+  if (new_position == old_position)
+    {
+      g_list_store_splice (self->initiatives, old_position, 1, (gpointer *) &live, 1);
+      return;
+    }
+
+  first = MIN (old_position, new_position);
+  length = MAX (old_position, new_position) - first + 1;
+
+  for (guint i = first; i < first + length; i++)
+    if (i != old_position)
+      g_ptr_array_add (items, g_list_model_get_item (model, i));
+  g_ptr_array_insert (items, new_position - first, g_object_ref (live));
+
+  g_list_store_splice (self->initiatives, first, length, items->pdata, length);
+}
+
 /* Brings the live model in line with @saved, which is already on disk.
  * The list stays sorted (see tandem_store_get_initiatives()), so views of
  * it never need to sort 10,000 items again because one of them changed. */
@@ -1046,16 +1092,11 @@ apply_saved (TandemStore      *self,
     g_return_if_reached ();
 
   if (retitled)
-    {
-      g_list_store_remove (self->initiatives, position);
-      g_list_store_insert_sorted (self->initiatives, live, compare_initiatives, NULL);
-    }
+    move_to_sorted_position (self, live, position);
   else
-    {
-      /* Replacing the item with itself tells filter models to look at it
-       * again, without touching anything else. */
-      g_list_store_splice (self->initiatives, position, 1, (gpointer *) &live, 1);
-    }
+    /* Replacing the item with itself tells filter models to look at it
+     * again, without touching anything else. */
+    g_list_store_splice (self->initiatives, position, 1, (gpointer *) &live, 1);
 }
 
 /**
