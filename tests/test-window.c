@@ -377,6 +377,47 @@ test_bad_file_shows_error (void)
   tandem_test_remove_recursively (dir);
 }
 
+static void
+test_remembers_size_and_portfolio (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "council.tandem", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new ("org.tandem.Tandem");
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *last = NULL;
+  TandemWindow *window;
+
+  store = tandem_store_open (file, TANDEM_STORE_CREATE, &error);
+  g_assert_no_error (error);
+  tandem_test_close_store (g_steal_pointer (&store));
+
+  window = tandem_window_new (NULL);
+  g_assert_true (tandem_window_open (window, file, &error));
+  g_assert_no_error (error);
+  last = g_settings_get_string (settings, "last-portfolio");
+  g_assert_cmpstr (last, ==, path);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 555);
+
+  /* The default portfolio is remembered as "none in particular". */
+  window = open_default_window ();
+  g_clear_pointer (&last, g_free);
+  last = g_settings_get_string (settings, "last-portfolio");
+  g_assert_cmpstr (last, ==, "");
+  destroy_window (window);
+
+  tandem_test_remove_recursively (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/reword-heading", test_reword_heading);
   g_test_add_func ("/ui/window/read-only-disables-editing", test_read_only_disables_editing);
   g_test_add_func ("/ui/window/bad-file-shows-error", test_bad_file_shows_error);
+  g_test_add_func ("/ui/window/remembers-size-and-portfolio", test_remembers_size_and_portfolio);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-application.h"
+#include "tandem-settings.h"
 #include "tandem-window.h"
 
 struct _TandemApplication
@@ -26,15 +27,12 @@ G_DEFINE_FINAL_TYPE (TandemApplication, tandem_application, ADW_TYPE_APPLICATION
 static GFile *
 startup_file (void)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) settings = tandem_settings_new ();
   g_autofree char *last = NULL;
 
-  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+  if (settings == NULL)
     return NULL;
 
-  settings = g_settings_new_full (schema, NULL, NULL);
   last = g_settings_get_string (settings, "last-portfolio");
   if (last[0] == '\0' || !g_file_test (last, G_FILE_TEST_IS_REGULAR))
     return NULL;

@@ -202,3 +202,47 @@ tandem_initiative_row_set_initiative (TandemInitiativeRow *self,
 
   update (self);
 }
+
+static void
+setup_cb (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  show_details)
+{
+  gtk_list_item_set_child (item, tandem_initiative_row_new (GPOINTER_TO_INT (show_details)));
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *item,
+         gpointer                  show_details)
+{
+  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)),
+                                        gtk_list_item_get_item (item));
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  show_details)
+{
+  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+/**
+ * tandem_initiative_row_factory_new:
+ * @show_details: whether rows also show the cell and organisation
+ *
+ * Returns: (transfer full): a factory making #TandemInitiativeRow s for a
+ *   list of #TandemInitiative
+ */
+GtkListItemFactory *
+tandem_initiative_row_factory_new (gboolean show_details)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), GINT_TO_POINTER (show_details));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), NULL);
+
+  return factory;
+}

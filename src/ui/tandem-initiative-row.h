@@ -22,4 +22,6 @@ TandemInitiative *tandem_initiative_row_get_initiative (TandemInitiativeRow *sel
 void              tandem_initiative_row_set_initiative (TandemInitiativeRow *self,
                                                         TandemInitiative    *initiative);
 
+GtkListItemFactory *tandem_initiative_row_factory_new (gboolean show_details);
+
 G_END_DECLS

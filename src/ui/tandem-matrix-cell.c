@@ -127,28 +127,6 @@ update_count (TandemMatrixCell *self)
 }
 
 static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, tandem_initiative_row_new (FALSE));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)),
-                                        gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)), NULL);
-}
-
-static void
 activate_cb (GtkListView      *list,
              guint             position,
              TandemMatrixCell *self)
@@ -252,10 +230,7 @@ tandem_matrix_cell_new (TandemStore *store,
   g_signal_connect_object (matrix, "label-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  factory = tandem_initiative_row_factory_new (FALSE);
 
   self->list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)))),
                                   factory);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-initiative-row.h"
+#include "tandem-settings.h"
 #include "tandem-window-private.h"
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -48,26 +49,6 @@ _tandem_window_report_error (TandemWindow *self,
 }
 
 /* ---- Settings ------------------------------------------------------------ */
-
-/* Running from a build tree without the compiled schema must not abort. */
-static GSettings *
-load_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-
-  if (schema == NULL)
-    {
-      g_warning ("The settings schema %s is not installed; window size and the last portfolio will not be remembered",
-                 APP_ID);
-      return NULL;
-    }
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
 
 static gboolean
 close_request_cb (TandemWindow *self)
@@ -196,28 +177,6 @@ sidebar_activate_cb (TandemWindow *self,
   /* On a narrow window, choosing an initiative shows it on the matrix. */
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   adw_flap_set_reveal_flap (self->flap, TRUE);
-}
-
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
-{
-  gtk_list_item_set_child (item, tandem_initiative_row_new (TRUE));
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)),
-                                        gtk_list_item_get_item (item));
-}
-
-static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  tandem_initiative_row_set_initiative (TANDEM_INITIATIVE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 /**
@@ -484,17 +443,14 @@ tandem_window_init (TandemWindow *self)
   g_signal_connect_swapped (self->selection, "items-changed",
                             G_CALLBACK (update_sidebar_empty), self);
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  factory = tandem_initiative_row_factory_new (TRUE);
   gtk_list_view_set_factory (self->sidebar_list, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
 
-  self->settings = load_settings ();
+  self->settings = tandem_settings_new ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
