@@ -213,6 +213,9 @@ test_move_undo_redo (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 2, 2)), "current"));
   g_assert_true (tandem_window_get_selected (window) == youth);
 
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (window->undo_button), ==,
+                   "Undo Move “Youth employability service (worked example)”");
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
   g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 1);

@@ -512,6 +512,21 @@ search_action (GtkWidget  *widget,
 
 /* ---- Enabling ------------------------------------------------------------ */
 
+/* "Undo Move “Meals on wheels”": say what the buttons would do. */
+static void
+update_undo_tooltips (TandemWindow *self)
+{
+  const char *undo = self->history ? tandem_history_get_undo_label (self->history) : NULL;
+  const char *redo = self->history ? tandem_history_get_redo_label (self->history) : NULL;
+  g_autofree char *undo_text = undo ? g_strdup_printf (_("Undo %s"), undo) : g_strdup (_("Undo"));
+  g_autofree char *redo_text = redo ? g_strdup_printf (_("Redo %s"), redo) : g_strdup (_("Redo"));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->undo_button), undo_text) != 0)
+    gtk_widget_set_tooltip_text (self->undo_button, undo_text);
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (self->redo_button), redo_text) != 0)
+    gtk_widget_set_tooltip_text (self->redo_button, redo_text);
+}
+
 void
 _tandem_window_actions_update (TandemWindow *self)
 {
@@ -535,6 +550,8 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.select-initiative", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
+
+  update_undo_tooltips (self);
 }
 
 void

@@ -38,6 +38,8 @@ struct _TandemWindow
   GtkListView          *sidebar_list;
   AdwStatusPage        *sidebar_empty;
   AdwWindowTitle       *window_title;
+  GtkWidget            *undo_button;
+  GtkWidget            *redo_button;
   GtkRevealer          *read_only_revealer;
   GtkLabel             *read_only_label;
   GtkStack             *content_stack;

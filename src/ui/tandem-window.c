@@ -411,6 +411,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_empty);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, content_stack);
