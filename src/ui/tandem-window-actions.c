@@ -246,11 +246,19 @@ select_initiative_action (GtkWidget  *widget,
 /* ---- Keyboard twins of drag and drop ----------------------------------- */
 
 static gboolean
+focus_is_text (TandemWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  return GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus);
+}
+
+static gboolean
 move_selected_to (TandemWindow *self,
                   int           row,
                   int           col)
 {
-  if (self->selected == NULL || self->history == NULL ||
+  if (self->selected == NULL || self->history == NULL || focus_is_text (self) ||
       !tandem_cell_is_valid (row, col))
     return FALSE;
 
@@ -591,16 +599,44 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-copy", NULL);
 
-  /* Ctrl+Shift+arrow moves the selected initiative one cell; Ctrl+1…9 moves
-   * it to a numbered cell.  Both go through win.move-initiative, exactly
-   * like drag and drop and the “Move to…” menu. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", -1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 1, 0);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 0, -1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, "(ii)", 0, 1);
+}
+
+static void
+add_move_shortcut (GtkShortcutController *controller,
+                   guint                  keyval,
+                   GdkModifierType        modifiers,
+                   GtkShortcutFunc        func,
+                   GVariant              *args)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_callback_action_new (func, NULL, NULL));
+
+  gtk_shortcut_set_arguments (shortcut, args);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+/* Ctrl+Shift+arrow moves the selected initiative one cell; Ctrl+1…9 moves
+ * it to a numbered cell.  Both go through win.move-initiative, exactly like
+ * drag and drop and the “Move to…” menu.  They are caught before the lists
+ * see them (lists take Ctrl+Shift+arrows for themselves), but left alone
+ * while the user is typing. */
+void
+_tandem_window_add_move_shortcuts (TandemWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+
+  add_move_shortcut (shortcuts, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, g_variant_new ("(ii)", -1, 0));
+  add_move_shortcut (shortcuts, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, g_variant_new ("(ii)", 1, 0));
+  add_move_shortcut (shortcuts, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, g_variant_new ("(ii)", 0, -1));
+  add_move_shortcut (shortcuts, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK, move_by_shortcut, g_variant_new ("(ii)", 0, 1));
   for (int i = 1; i <= TANDEM_N_CELLS; i++)
     {
-      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK, move_to_shortcut, "i", i);
-      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + i, GDK_CONTROL_MASK, move_to_shortcut, "i", i);
+      add_move_shortcut (shortcuts, GDK_KEY_0 + i, GDK_CONTROL_MASK, move_to_shortcut, g_variant_new_int32 (i));
+      add_move_shortcut (shortcuts, GDK_KEY_KP_0 + i, GDK_CONTROL_MASK, move_to_shortcut, g_variant_new_int32 (i));
     }
+
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

@@ -52,6 +52,7 @@ struct _TandemWindow
 
 void  _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
 void  _tandem_window_actions_update     (TandemWindow   *self);
+void  _tandem_window_add_move_shortcuts (TandemWindow   *self);
 void  _tandem_window_toast              (TandemWindow   *self,
                                          const char     *title,
                                          const char     *button_label,

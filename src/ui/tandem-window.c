@@ -451,6 +451,7 @@ tandem_window_init (TandemWindow *self)
   gtk_list_view_set_model (self->sidebar_list, GTK_SELECTION_MODEL (self->selection));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
+  _tandem_window_add_move_shortcuts (self);
 
   self->settings = tandem_settings_new ();
   if (self->settings != NULL)
