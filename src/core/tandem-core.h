@@ -7,9 +7,12 @@
 
 #pragma once
 
+#include "tandem-case-study.h"
 #include "tandem-cell.h"
+#include "tandem-changes.h"
 #include "tandem-error.h"
 #include "tandem-history.h"
 #include "tandem-initiative.h"
+#include "tandem-library.h"
 #include "tandem-matrix.h"
 #include "tandem-store.h"

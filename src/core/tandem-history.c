@@ -16,24 +16,13 @@
 /* Enough for a long workshop; the oldest steps fall off beyond it. */
 #define MAX_STEPS 500
 
-typedef enum
-{
-  STEP_INITIATIVE,
-  STEP_MATRIX,
-} StepKind;
-
-/* One undoable change, stored as the state before and after it.  For an
- * initiative a NULL state means "does not exist"; for the matrix each state
- * maps keys to wording, a NULL value meaning the standard wording. */
+/* One undoable change: what to write to undo it and what to write to
+ * redo it.  Both are ordinary TandemChanges, checked like any other. */
 typedef struct
 {
-  StepKind          kind;
-  char             *label;
-  char             *uuid;
-  TandemInitiative *initiative_before;
-  TandemInitiative *initiative_after;
-  GHashTable       *labels_before;
-  GHashTable       *labels_after;
+  char          *label;
+  TandemChanges *before;
+  TandemChanges *after;
 } Step;
 
 struct _TandemHistory
@@ -63,11 +52,8 @@ static void
 step_free (Step *step)
 {
   g_free (step->label);
-  g_free (step->uuid);
-  g_clear_object (&step->initiative_before);
-  g_clear_object (&step->initiative_after);
-  g_clear_pointer (&step->labels_before, g_hash_table_unref);
-  g_clear_pointer (&step->labels_after, g_hash_table_unref);
+  tandem_changes_free (step->before);
+  tandem_changes_free (step->after);
   g_free (step);
 }
 
@@ -276,26 +262,59 @@ tandem_history_clear (TandemHistory *self)
   notify_all (self);
 }
 
-/* Puts the store into one side of @step. */
-static gboolean
-apply_state (TandemHistory  *self,
-             Step           *step,
-             gboolean        after,
-             GError        **error)
+/* What to write to get back to how things are now, before @after. */
+static TandemChanges *
+changes_before (TandemHistory *self,
+                TandemChanges *after)
 {
-  if (step->kind == STEP_MATRIX)
-    return tandem_store_set_matrix_labels (self->store,
-                                           after ? step->labels_after : step->labels_before,
-                                           error);
-  else
+  TandemChanges *before = tandem_changes_new ();
+  TandemMatrix *matrix = tandem_store_get_matrix (self->store);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < after->save_initiatives->len; i++)
     {
-      TandemInitiative *state = after ? step->initiative_after : step->initiative_before;
+      const char *uuid = tandem_initiative_get_uuid (g_ptr_array_index (after->save_initiatives, i));
+      TandemInitiative *live = tandem_store_lookup_initiative (self->store, uuid);
 
-      if (state == NULL)
-        return tandem_store_delete_initiative (self->store, step->uuid, error);
-
-      return tandem_store_save_initiative (self->store, state, error);
+      if (live != NULL)
+        tandem_changes_save_initiative (before, live);
+      else
+        tandem_changes_delete_initiative (before, uuid);
     }
+
+  for (guint i = 0; i < after->delete_initiatives->len; i++)
+    {
+      TandemInitiative *live = tandem_store_lookup_initiative (self->store,
+                                                               g_ptr_array_index (after->delete_initiatives, i));
+      if (live != NULL)
+        tandem_changes_save_initiative (before, live);
+    }
+
+  for (guint i = 0; i < after->save_cases->len; i++)
+    {
+      const char *id = tandem_case_study_get_id (g_ptr_array_index (after->save_cases, i));
+      TandemCaseStudy *live = tandem_store_lookup_case_study (self->store, id);
+
+      if (live != NULL)
+        tandem_changes_save_case (before, live);
+      else
+        tandem_changes_delete_case (before, id);
+    }
+
+  for (guint i = 0; i < after->delete_cases->len; i++)
+    {
+      TandemCaseStudy *live = tandem_store_lookup_case_study (self->store,
+                                                              g_ptr_array_index (after->delete_cases, i));
+      if (live != NULL)
+        tandem_changes_save_case (before, live);
+    }
+
+  g_hash_table_iter_init (&iter, after->labels);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_insert (before->labels, g_strdup (key), tandem_matrix_dup_custom_label (matrix, key));
+
+  return before;
 }
 
 static void
@@ -326,7 +345,7 @@ replay (TandemHistory  *self,
       return FALSE;
     }
 
-  if (!apply_state (self, step, after, error))
+  if (!tandem_store_apply (self->store, after ? step->after : step->before, error))
     return FALSE;
 
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
@@ -352,24 +371,20 @@ tandem_history_redo (TandemHistory  *self,
   return replay (self, self->redo, self->undo, TRUE, error);
 }
 
-/* Records and applies a change of one initiative between two states. */
+/* Writes @after, taking it, and remembers how to undo it. */
 static gboolean
-change_initiative (TandemHistory     *self,
-                   const char        *uuid,
-                   TandemInitiative  *before,
-                   TandemInitiative  *after,
-                   char              *label,
-                   GError           **error)
+record (TandemHistory  *self,
+        char           *label,
+        TandemChanges  *after,
+        GError        **error)
 {
   Step *step = g_new0 (Step, 1);
 
-  step->kind = STEP_INITIATIVE;
   step->label = label;
-  step->uuid = g_strdup (uuid);
-  step->initiative_before = before ? tandem_initiative_copy (before) : NULL;
-  step->initiative_after = after ? tandem_initiative_copy (after) : NULL;
+  step->after = after;
+  step->before = changes_before (self, after);
 
-  if (!apply_state (self, step, TRUE, error))
+  if (!tandem_store_apply (self->store, after, error))
     {
       step_free (step);
       return FALSE;
@@ -422,6 +437,7 @@ tandem_history_add_initiative (TandemHistory  *self,
                                GError        **error)
 {
   g_autoptr(TandemInitiative) initiative = NULL;
+  g_autoptr(TandemChanges) changes = NULL;
   const char *uuid;
 
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), NULL);
@@ -431,9 +447,11 @@ tandem_history_add_initiative (TandemHistory  *self,
 
   initiative = tandem_initiative_new (title, row, col);
   uuid = tandem_initiative_get_uuid (initiative);
+  changes = tandem_changes_new ();
+  tandem_changes_save_initiative (changes, initiative);
 
-  if (!change_initiative (self, uuid, NULL, initiative,
-                          g_strdup_printf (_("Add “%s”"), title ? title : ""), error))
+  if (!record (self, g_strdup_printf (_("Add “%s”"), title ? title : ""),
+               g_steal_pointer (&changes), error))
     return NULL;
 
   return tandem_store_lookup_initiative (self->store, uuid);
@@ -454,6 +472,7 @@ tandem_history_save_initiative (TandemHistory     *self,
                                 GError           **error)
 {
   g_autoptr(TandemInitiative) after = NULL;
+  g_autoptr(TandemChanges) changes = NULL;
   TandemInitiative *live;
 
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
@@ -470,11 +489,13 @@ tandem_history_save_initiative (TandemHistory     *self,
     }
 
   tandem_initiative_set_updated (after, g_get_real_time () / G_USEC_PER_SEC);
+  changes = tandem_changes_new ();
+  tandem_changes_save_initiative (changes, after);
 
-  return change_initiative (self, tandem_initiative_get_uuid (edited), live, after,
-                            label ? g_strdup (label)
-                                  : g_strdup_printf (_("Edit “%s”"), tandem_initiative_get_title (after)),
-                            error);
+  return record (self,
+                 label ? g_strdup (label)
+                       : g_strdup_printf (_("Edit “%s”"), tandem_initiative_get_title (after)),
+                 g_steal_pointer (&changes), error);
 }
 
 gboolean
@@ -482,6 +503,7 @@ tandem_history_delete_initiative (TandemHistory  *self,
                                   const char     *uuid,
                                   GError        **error)
 {
+  TandemChanges *changes;
   TandemInitiative *live;
 
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
@@ -490,9 +512,10 @@ tandem_history_delete_initiative (TandemHistory  *self,
   if (live == NULL)
     return FALSE;
 
-  return change_initiative (self, uuid, live, NULL,
-                            g_strdup_printf (_("Delete “%s”"), tandem_initiative_get_title (live)),
-                            error);
+  changes = tandem_changes_new ();
+  tandem_changes_delete_initiative (changes, uuid);
+  return record (self, g_strdup_printf (_("Delete “%s”"), tandem_initiative_get_title (live)),
+                 changes, error);
 }
 
 gboolean
@@ -584,36 +607,6 @@ tandem_history_set_cell_note (TandemHistory  *self,
   return tandem_history_save_initiative (self, edited, label, error);
 }
 
-static GHashTable *
-new_labels (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-static gboolean
-change_labels (TandemHistory  *self,
-               GHashTable     *before,
-               GHashTable     *after,
-               char           *label,
-               GError        **error)
-{
-  Step *step = g_new0 (Step, 1);
-
-  step->kind = STEP_MATRIX;
-  step->label = label;
-  step->labels_before = before;
-  step->labels_after = after;
-
-  if (!apply_state (self, step, TRUE, error))
-    {
-      step_free (step);
-      return FALSE;
-    }
-
-  push (self, step);
-  return TRUE;
-}
-
 /**
  * tandem_history_set_matrix_label:
  * @text: (nullable): the new wording; %NULL or blank restores the standard one
@@ -627,7 +620,7 @@ tandem_history_set_matrix_label (TandemHistory  *self,
   TandemMatrix *matrix;
   g_autofree char *old = NULL;
   g_autofree char *new = NULL;
-  GHashTable *before, *after;
+  TandemChanges *changes;
 
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
 
@@ -647,14 +640,10 @@ tandem_history_set_matrix_label (TandemHistory  *self,
   if (g_strcmp0 (old, new) == 0)
     return TRUE;
 
-  before = new_labels ();
-  after = new_labels ();
-  g_hash_table_insert (before, g_strdup (key), g_strdup (old));
-  g_hash_table_insert (after, g_strdup (key), g_strdup (new));
-
-  return change_labels (self, before, after,
-                        g_strdup_printf (_("Reword “%s”"), tandem_matrix_get_label (matrix, key)),
-                        error);
+  changes = tandem_changes_new ();
+  tandem_changes_set_label (changes, key, new);
+  return record (self, g_strdup_printf (_("Reword “%s”"), tandem_matrix_get_label (matrix, key)),
+                 changes, error);
 }
 
 gboolean
@@ -663,30 +652,279 @@ tandem_history_reset_matrix (TandemHistory  *self,
 {
   TandemMatrix *matrix;
   const char * const *keys;
-  GHashTable *before, *after;
+  TandemChanges *changes;
 
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
 
   matrix = tandem_store_get_matrix (self->store);
   keys = tandem_matrix_get_keys ();
-  before = new_labels ();
-  after = new_labels ();
+  changes = tandem_changes_new ();
 
   for (guint i = 0; keys[i] != NULL; i++)
-    {
-      if (!tandem_matrix_is_customised (matrix, keys[i]))
-        continue;
+    if (tandem_matrix_is_customised (matrix, keys[i]))
+      tandem_changes_set_label (changes, keys[i], NULL);
 
-      g_hash_table_insert (before, g_strdup (keys[i]), tandem_matrix_dup_custom_label (matrix, keys[i]));
-      g_hash_table_insert (after, g_strdup (keys[i]), NULL);
-    }
-
-  if (g_hash_table_size (before) == 0)
+  if (tandem_changes_is_empty (changes))
     {
-      g_hash_table_unref (before);
-      g_hash_table_unref (after);
+      tandem_changes_free (changes);
       return TRUE;
     }
 
-  return change_labels (self, before, after, g_strdup (_("Reset Matrix Wording")), error);
+  return record (self, g_strdup (_("Reset Matrix Wording")), changes, error);
+}
+
+/* ---- Case studies ----------------------------------------------------------- */
+
+static TandemCaseStudy *
+lookup_case (TandemHistory  *self,
+             const char     *id,
+             GError        **error)
+{
+  TandemCaseStudy *live = tandem_store_lookup_case_study (self->store, id);
+
+  if (live == NULL)
+    g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                 _("Could not change “%s”: there is no case study %s"),
+                 g_file_peek_path (tandem_store_get_file (self->store)), id ? id : "");
+
+  return live;
+}
+
+static TandemCaseStudy *
+add_case (TandemHistory    *self,
+          TandemCaseStudy  *case_study,
+          char             *label,
+          GError          **error)
+{
+  TandemChanges *changes = tandem_changes_new ();
+
+  tandem_changes_save_case (changes, case_study);
+  if (!record (self, label, changes, error))
+    return NULL;
+
+  return tandem_store_lookup_case_study (self->store, tandem_case_study_get_id (case_study));
+}
+
+/**
+ * tandem_history_add_case_study:
+ *
+ * Adds a case study of the user's own.  It is linked to no cell yet.
+ *
+ * Returns: (transfer none) (nullable): the new live case study
+ */
+TandemCaseStudy *
+tandem_history_add_case_study (TandemHistory  *self,
+                               const char     *title,
+                               GError        **error)
+{
+  g_autoptr(TandemCaseStudy) case_study = NULL;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), NULL);
+
+  case_study = tandem_case_study_new (title);
+  return add_case (self, case_study, g_strdup_printf (_("Add “%s”"), title ? title : ""), error);
+}
+
+/**
+ * tandem_history_duplicate_case_study:
+ *
+ * Makes an editable copy of a case study, such as one from the library.
+ *
+ * Returns: (transfer none) (nullable): the new live copy
+ */
+TandemCaseStudy *
+tandem_history_duplicate_case_study (TandemHistory  *self,
+                                     const char     *id,
+                                     GError        **error)
+{
+  g_autoptr(TandemCaseStudy) copy = NULL;
+  g_autofree char *title = NULL;
+  TandemCaseStudy *live;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), NULL);
+
+  live = lookup_case (self, id, error);
+  if (live == NULL)
+    return NULL;
+
+  copy = tandem_case_study_duplicate (live);
+  /* Translators: the title of a user's copy of a case study */
+  title = g_strdup_printf (_("%s (my copy)"), tandem_case_study_get_title (live));
+  tandem_case_study_set_title (copy, title);
+
+  return add_case (self, copy,
+                   g_strdup_printf (_("Duplicate “%s”"), tandem_case_study_get_title (live)), error);
+}
+
+/**
+ * tandem_history_save_case_study:
+ * @edited: a changed copy of a live case study
+ * @label: (nullable): what the change was, for the undo menu
+ */
+gboolean
+tandem_history_save_case_study (TandemHistory    *self,
+                                TandemCaseStudy  *edited,
+                                const char       *label,
+                                GError          **error)
+{
+  TandemCaseStudy *live;
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_CASE_STUDY (edited), FALSE);
+
+  live = tandem_store_lookup_case_study (self->store, tandem_case_study_get_id (edited));
+  if (live != NULL && tandem_case_study_equal (live, edited))
+    return TRUE;
+
+  changes = tandem_changes_new ();
+  tandem_changes_save_case (changes, edited);
+  return record (self,
+                 label ? g_strdup (label)
+                       : g_strdup_printf (_("Edit “%s”"), tandem_case_study_get_title (edited)),
+                 changes, error);
+}
+
+/**
+ * tandem_history_delete_case_study:
+ *
+ * Deletes one of the user's case studies, and every citation of it, as one
+ * step: undo brings both back.
+ */
+gboolean
+tandem_history_delete_case_study (TandemHistory  *self,
+                                  const char     *id,
+                                  GError        **error)
+{
+  GListModel *initiatives;
+  TandemCaseStudy *live;
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  live = lookup_case (self, id, error);
+  if (live == NULL)
+    return FALSE;
+
+  changes = tandem_changes_new ();
+  initiatives = tandem_store_get_initiatives (self->store);
+  for (guint i = 0; i < g_list_model_get_n_items (initiatives); i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (initiatives, i);
+
+      if (tandem_initiative_find_citation (initiative, id) != NULL)
+        {
+          g_autoptr(TandemInitiative) edited = tandem_initiative_copy (initiative);
+
+          tandem_initiative_uncite (edited, id);
+          tandem_changes_save_initiative (changes, edited);
+        }
+    }
+  tandem_changes_delete_case (changes, id);
+
+  return record (self, g_strdup_printf (_("Delete “%s”"), tandem_case_study_get_title (live)),
+                 changes, error);
+}
+
+gboolean
+tandem_history_link_case_study (TandemHistory  *self,
+                                const char     *id,
+                                guint           row,
+                                guint           col,
+                                const char     *note,
+                                GError        **error)
+{
+  g_autoptr(TandemCaseStudy) edited = NULL;
+  g_autofree char *label = NULL;
+  TandemCaseStudy *live;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  live = lookup_case (self, id, error);
+  if (live == NULL || !check_cell (row, col, error))
+    return FALSE;
+
+  edited = tandem_case_study_copy (live);
+  tandem_case_study_link (edited, row, col, note);
+  label = g_strdup_printf (_("Link “%s” to %u,%u"), tandem_case_study_get_title (live), row, col);
+
+  return tandem_history_save_case_study (self, edited, label, error);
+}
+
+gboolean
+tandem_history_unlink_case_study (TandemHistory  *self,
+                                  const char     *id,
+                                  guint           row,
+                                  guint           col,
+                                  GError        **error)
+{
+  g_autoptr(TandemCaseStudy) edited = NULL;
+  g_autofree char *label = NULL;
+  TandemCaseStudy *live;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  live = lookup_case (self, id, error);
+  if (live == NULL || !check_cell (row, col, error))
+    return FALSE;
+
+  edited = tandem_case_study_copy (live);
+  tandem_case_study_unlink (edited, row, col);
+  label = g_strdup_printf (_("Unlink “%s” from %u,%u"), tandem_case_study_get_title (live), row, col);
+
+  return tandem_history_save_case_study (self, edited, label, error);
+}
+
+/**
+ * tandem_history_cite_case_study:
+ * @evidence: %TRUE to cite it as evidence, %FALSE as inspiration
+ * @note: (nullable): why
+ */
+gboolean
+tandem_history_cite_case_study (TandemHistory  *self,
+                                const char     *uuid,
+                                const char     *case_id,
+                                gboolean        evidence,
+                                const char     *note,
+                                GError        **error)
+{
+  g_autoptr(TandemInitiative) edited = NULL;
+  g_autofree char *label = NULL;
+  TandemInitiative *live;
+  TandemCaseStudy *cited;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  live = lookup (self, uuid, error);
+  cited = live ? lookup_case (self, case_id, error) : NULL;
+  if (cited == NULL)
+    return FALSE;
+
+  edited = tandem_initiative_copy (live);
+  tandem_initiative_cite (edited, case_id, evidence, note);
+  label = g_strdup_printf (_("Cite “%s”"), tandem_case_study_get_title (cited));
+
+  return tandem_history_save_initiative (self, edited, label, error);
+}
+
+gboolean
+tandem_history_uncite_case_study (TandemHistory  *self,
+                                  const char     *uuid,
+                                  const char     *case_id,
+                                  GError        **error)
+{
+  g_autoptr(TandemInitiative) edited = NULL;
+  TandemInitiative *live;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  live = lookup (self, uuid, error);
+  if (live == NULL)
+    return FALSE;
+
+  edited = tandem_initiative_copy (live);
+  if (!tandem_initiative_uncite (edited, case_id))
+    return TRUE;
+
+  return tandem_history_save_initiative (self, edited, _("Remove Citation"), error);
 }

@@ -69,4 +69,39 @@ gboolean          tandem_history_set_matrix_label   (TandemHistory    *self,
 gboolean          tandem_history_reset_matrix       (TandemHistory    *self,
                                                      GError          **error);
 
+TandemCaseStudy  *tandem_history_add_case_study     (TandemHistory    *self,
+                                                     const char       *title,
+                                                     GError          **error);
+TandemCaseStudy  *tandem_history_duplicate_case_study (TandemHistory  *self,
+                                                     const char       *id,
+                                                     GError          **error);
+gboolean          tandem_history_save_case_study    (TandemHistory    *self,
+                                                     TandemCaseStudy  *edited,
+                                                     const char       *label,
+                                                     GError          **error);
+gboolean          tandem_history_delete_case_study  (TandemHistory    *self,
+                                                     const char       *id,
+                                                     GError          **error);
+gboolean          tandem_history_link_case_study    (TandemHistory    *self,
+                                                     const char       *id,
+                                                     guint             row,
+                                                     guint             col,
+                                                     const char       *note,
+                                                     GError          **error);
+gboolean          tandem_history_unlink_case_study  (TandemHistory    *self,
+                                                     const char       *id,
+                                                     guint             row,
+                                                     guint             col,
+                                                     GError          **error);
+gboolean          tandem_history_cite_case_study    (TandemHistory    *self,
+                                                     const char       *uuid,
+                                                     const char       *case_id,
+                                                     gboolean          evidence,
+                                                     const char       *note,
+                                                     GError          **error);
+gboolean          tandem_history_uncite_case_study  (TandemHistory    *self,
+                                                     const char       *uuid,
+                                                     const char       *case_id,
+                                                     GError          **error);
+
 G_END_DECLS

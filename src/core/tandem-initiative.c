@@ -30,6 +30,8 @@ struct _TandemInitiative
   guint    target_col;
   /* One note per cell, indexed (row - 1) * 3 + (col - 1); NULL when empty. */
   char    *notes[TANDEM_N_CELLS];
+  /* Case studies cited, of TandemCitation, in the order cited. */
+  GPtrArray *citations;
   /* Collation key of the case-folded title, made when first needed. */
   char    *sort_key;
 };
@@ -81,6 +83,36 @@ set_string (TandemInitiative  *self,
 }
 
 static void
+citation_free (gpointer data)
+{
+  TandemCitation *citation = data;
+
+  g_free (citation->case_id);
+  g_free (citation->note);
+  g_free (citation);
+}
+
+static gboolean
+citations_equal (GPtrArray *a,
+                 GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TandemCitation *x = g_ptr_array_index (a, i);
+      const TandemCitation *y = g_ptr_array_index (b, i);
+
+      if (g_strcmp0 (x->case_id, y->case_id) != 0 || x->evidence != y->evidence ||
+          g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
 tandem_initiative_finalize (GObject *object)
 {
   TandemInitiative *self = (TandemInitiative *)object;
@@ -92,6 +124,7 @@ tandem_initiative_finalize (GObject *object)
   g_free (self->place);
   g_free (self->description);
   g_free (self->sort_key);
+  g_ptr_array_unref (self->citations);
   for (guint i = 0; i < TANDEM_N_CELLS; i++)
     g_free (self->notes[i]);
 
@@ -194,7 +227,7 @@ tandem_initiative_class_init (TandemInitiativeClass *klass)
   /**
    * TandemInitiative::notes-changed:
    *
-   * Emitted when any cell note changes.
+   * Emitted when any cell note or citation changes.
    */
   signals[NOTES_CHANGED] =
     g_signal_new ("notes-changed",
@@ -216,6 +249,7 @@ tandem_initiative_init (TandemInitiative *self)
   self->created = self->updated = g_get_real_time () / G_USEC_PER_SEC;
   self->row = 1;
   self->col = 1;
+  self->citations = g_ptr_array_new_with_free_func (citation_free);
 }
 
 /**
@@ -289,6 +323,17 @@ tandem_initiative_assign (TandemInitiative *self,
         }
     }
 
+  if (!citations_equal (self->citations, other->citations))
+    {
+      g_ptr_array_set_size (self->citations, 0);
+      for (guint i = 0; i < other->citations->len; i++)
+        {
+          const TandemCitation *c = g_ptr_array_index (other->citations, i);
+
+          tandem_initiative_cite (self, c->case_id, c->evidence, c->note);
+        }
+    }
+
   g_object_thaw_notify (G_OBJECT (self));
 
   if (notes_changed)
@@ -335,7 +380,7 @@ tandem_initiative_equal (TandemInitiative *a,
     if (g_strcmp0 (a->notes[i], b->notes[i]) != 0)
       return FALSE;
 
-  return TRUE;
+  return citations_equal (a->citations, b->citations);
 }
 
 #define STRING_ACCESSORS(field, prop)                                          \
@@ -644,4 +689,102 @@ tandem_initiative_matches (TandemInitiative *self,
     }
 
   return FALSE;
+}
+
+/* ---- Citations of case studies ------------------------------------------- */
+
+guint
+tandem_initiative_get_n_citations (TandemInitiative *self)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), 0);
+
+  return self->citations->len;
+}
+
+const TandemCitation *
+tandem_initiative_get_citation (TandemInitiative *self,
+                                guint             i)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), NULL);
+  g_return_val_if_fail (i < self->citations->len, NULL);
+
+  return g_ptr_array_index (self->citations, i);
+}
+
+/**
+ * tandem_initiative_find_citation:
+ *
+ * Returns: (nullable): how this initiative cites @case_id, if it does
+ */
+const TandemCitation *
+tandem_initiative_find_citation (TandemInitiative *self,
+                                 const char       *case_id)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), NULL);
+
+  for (guint i = 0; i < self->citations->len; i++)
+    {
+      const TandemCitation *citation = g_ptr_array_index (self->citations, i);
+
+      if (g_strcmp0 (citation->case_id, case_id) == 0)
+        return citation;
+    }
+
+  return NULL;
+}
+
+/**
+ * tandem_initiative_cite:
+ * @evidence: %TRUE to cite the case as evidence, %FALSE as inspiration
+ * @note: (nullable): why
+ *
+ * Cites a case study, or changes how it is cited.  Emits
+ * #TandemInitiative::notes-changed.
+ */
+void
+tandem_initiative_cite (TandemInitiative *self,
+                        const char       *case_id,
+                        gboolean          evidence,
+                        const char       *note)
+{
+  TandemCitation *citation;
+
+  g_return_if_fail (TANDEM_IS_INITIATIVE (self));
+  g_return_if_fail (case_id != NULL && case_id[0] != '\0');
+
+  citation = (TandemCitation *) tandem_initiative_find_citation (self, case_id);
+  if (citation == NULL)
+    {
+      citation = g_new0 (TandemCitation, 1);
+      citation->case_id = g_strdup (case_id);
+      g_ptr_array_add (self->citations, citation);
+    }
+
+  citation->evidence = !!evidence;
+  g_free (citation->note);
+  citation->note = g_strdup (note ? note : "");
+
+  g_signal_emit (self, signals[NOTES_CHANGED], 0);
+}
+
+/**
+ * tandem_initiative_uncite:
+ *
+ * Returns: %TRUE if @case_id was cited
+ */
+gboolean
+tandem_initiative_uncite (TandemInitiative *self,
+                          const char       *case_id)
+{
+  const TandemCitation *citation;
+
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), FALSE);
+
+  citation = tandem_initiative_find_citation (self, case_id);
+  if (citation == NULL)
+    return FALSE;
+
+  g_ptr_array_remove (self->citations, (gpointer) citation);
+  g_signal_emit (self, signals[NOTES_CHANGED], 0);
+  return TRUE;
 }

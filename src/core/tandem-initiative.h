@@ -22,6 +22,19 @@ G_BEGIN_DECLS
  * steps): take a copy with tandem_initiative_copy(), change the copy, save it.
  */
 
+/**
+ * TandemCitation:
+ * @case_id: the case study cited
+ * @evidence: %TRUE if it is cited as evidence, %FALSE as inspiration
+ * @note: why
+ */
+typedef struct
+{
+  char     *case_id;
+  gboolean  evidence;
+  char     *note;
+} TandemCitation;
+
 #define TANDEM_TYPE_INITIATIVE (tandem_initiative_get_type ())
 
 G_DECLARE_FINAL_TYPE (TandemInitiative, tandem_initiative, TANDEM, INITIATIVE, GObject)
@@ -80,6 +93,17 @@ void              tandem_initiative_set_cell_note    (TandemInitiative *self,
                                                       guint             row,
                                                       guint             col,
                                                       const char       *note);
+guint             tandem_initiative_get_n_citations  (TandemInitiative *self);
+const TandemCitation *tandem_initiative_get_citation (TandemInitiative *self,
+                                                      guint             i);
+const TandemCitation *tandem_initiative_find_citation (TandemInitiative *self,
+                                                      const char       *case_id);
+void              tandem_initiative_cite             (TandemInitiative *self,
+                                                      const char       *case_id,
+                                                      gboolean          evidence,
+                                                      const char       *note);
+gboolean          tandem_initiative_uncite           (TandemInitiative *self,
+                                                      const char       *case_id);
 int               tandem_initiative_compare          (TandemInitiative *a,
                                                       TandemInitiative *b);
 gboolean          tandem_initiative_matches          (TandemInitiative *self,

@@ -17,30 +17,11 @@
 #include "tandem-cell.h"
 #include "tandem-error.h"
 #include "tandem-example-private.h"
+#include "tandem-library.h"
 #include "tandem-migrations-private.h"
 #include "tandem-sqlite-private.h"
-#include "tandem-store.h"
+#include "tandem-store-private.h"
 
-struct _TandemStore
-{
-  GObject       parent_instance;
-
-  GFile        *file;
-  char         *path;
-  sqlite3      *db;
-  /* SQL text → prepared statement, so each query is compiled once. */
-  GHashTable   *statements;
-
-  TandemMatrix *matrix;
-  GListStore   *initiatives;
-  /* uuid → the live TandemInitiative in @initiatives (borrowed) */
-  GHashTable   *by_uuid;
-  guint         counts[TANDEM_N_CELLS];
-
-  char         *read_only_reason;
-  char         *backup_path;
-  guint         was_created : 1;
-};
 
 G_DEFINE_FINAL_TYPE (TandemStore, tandem_store, G_TYPE_OBJECT)
 
@@ -53,7 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define CELL_INDEX(r, c) (((r) - 1) * TANDEM_MATRIX_SIZE + ((c) - 1))
 
 /* The first 100 bytes of every SQLite database; see "Database File Format". */
 #define SQLITE_HEADER_SIZE        100
@@ -69,6 +49,7 @@ tandem_store_dispose (GObject *object)
   g_clear_object (&self->matrix);
   g_clear_object (&self->initiatives);
   g_clear_pointer (&self->by_uuid, g_hash_table_unref);
+  _tandem_store_clear_cases (self);
 
   G_OBJECT_CLASS (tandem_store_parent_class)->dispose (object);
 }
@@ -143,12 +124,13 @@ tandem_store_init (TandemStore *self)
   self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                             finalize_statement);
+  _tandem_store_init_cases (self);
 }
 
 /* Statements are keyed by their SQL text, which is always a string
  * literal in this file, so the key needs no copy. */
-static sqlite3_stmt *
-get_statement (TandemStore  *self,
+sqlite3_stmt *
+_tandem_store_statement (TandemStore  *self,
                const char   *sql,
                GError      **error)
 {
@@ -171,8 +153,8 @@ get_statement (TandemStore  *self,
   return stmt;
 }
 
-static gboolean
-step_done (TandemStore   *self,
+gboolean
+_tandem_store_step (TandemStore   *self,
            sqlite3_stmt  *stmt,
            GError       **error)
 {
@@ -189,8 +171,8 @@ step_done (TandemStore   *self,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
+void
+_tandem_store_bind_text (sqlite3_stmt *stmt,
            int           index,
            const char   *text)
 {
@@ -491,7 +473,7 @@ load (TandemStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = get_statement (self, "SELECT key, text FROM matrix_label", error);
+  stmt = _tandem_store_statement (self, "SELECT key, text FROM matrix_label", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -506,7 +488,7 @@ load (TandemStore  *self,
   if (rc != SQLITE_DONE)
     goto failed;
 
-  stmt = get_statement (self,
+  stmt = _tandem_store_statement (self,
                         "SELECT uuid, title, organisation, service_area, place, description,"
                         "       created, updated, cell_row, cell_col, target_row, target_col"
                         " FROM initiative ORDER BY title COLLATE NOCASE, uuid",
@@ -547,7 +529,7 @@ load (TandemStore  *self,
   if (rc != SQLITE_DONE)
     goto failed;
 
-  stmt = get_statement (self, "SELECT initiative_uuid, cell_row, cell_col, text FROM cell_note", error);
+  stmt = _tandem_store_statement (self, "SELECT initiative_uuid, cell_row, cell_col, text FROM cell_note", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -566,7 +548,9 @@ load (TandemStore  *self,
 
   g_ptr_array_sort (loaded, compare_elements);
   g_list_store_splice (self->initiatives, 0, 0, loaded->pdata, loaded->len);
-  return TRUE;
+
+  return _tandem_store_load_cases (self, error) &&
+         _tandem_store_load_citations (self, error);
 
 failed:
   _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
@@ -591,6 +575,15 @@ read_only_reason_for (const char       *path,
     return _("You do not have permission to change the folder this file is in.");
 
   return NULL;
+}
+
+static gboolean
+take_bundled_library (TandemStore  *self,
+                      GError      **error)
+{
+  g_autoptr(GBytes) json = tandem_library_get_bundled ();
+
+  return _tandem_store_sync_library (self, json, "case-studies.json", error);
 }
 
 /**
@@ -655,6 +648,13 @@ tandem_store_open (GFile             *file,
         }
 
       self->was_created = TRUE;
+      if (!take_bundled_library (self, error))
+        {
+          tandem_store_close (self);
+          g_unlink (self->path);
+          return NULL;
+        }
+
       return g_steal_pointer (&self);
     }
 
@@ -691,6 +691,17 @@ tandem_store_open (GFile             *file,
 
   if (!load (self, error))
     return NULL;
+
+  /* A newer library is welcome but not essential: never refuse to open a
+   * portfolio because it could not be brought up to date. */
+  if (self->read_only_reason == NULL)
+    {
+      g_autoptr(GError) library_error = NULL;
+
+      if (!take_bundled_library (self, &library_error))
+        g_warning ("Could not update the case-study library of “%s”: %s",
+                   self->path, library_error->message);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -902,23 +913,6 @@ check_writable (TandemStore  *self,
 }
 
 static gboolean
-validate_initiative (TandemStore       *self,
-                     TandemInitiative  *initiative,
-                     GError           **error)
-{
-  g_autofree char *title = g_strdup (tandem_initiative_get_title (initiative));
-
-  if (g_strstrip (title)[0] == '\0')
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   _("Could not save to “%s”: an initiative needs a title"), self->path);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 write_initiative (TandemStore       *self,
                   TandemInitiative  *initiative,
                   GError           **error)
@@ -926,7 +920,7 @@ write_initiative (TandemStore       *self,
   const char *uuid = tandem_initiative_get_uuid (initiative);
   sqlite3_stmt *stmt;
 
-  stmt = get_statement (self,
+  stmt = _tandem_store_statement (self,
                         "INSERT INTO initiative (uuid, title, organisation, service_area, place,"
                         "  description, created, updated, cell_row, cell_col, target_row, target_col)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -941,12 +935,12 @@ write_initiative (TandemStore       *self,
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, uuid);
-  bind_text (stmt, 2, tandem_initiative_get_title (initiative));
-  bind_text (stmt, 3, tandem_initiative_get_organisation (initiative));
-  bind_text (stmt, 4, tandem_initiative_get_service_area (initiative));
-  bind_text (stmt, 5, tandem_initiative_get_place (initiative));
-  bind_text (stmt, 6, tandem_initiative_get_description (initiative));
+  _tandem_store_bind_text (stmt, 1, uuid);
+  _tandem_store_bind_text (stmt, 2, tandem_initiative_get_title (initiative));
+  _tandem_store_bind_text (stmt, 3, tandem_initiative_get_organisation (initiative));
+  _tandem_store_bind_text (stmt, 4, tandem_initiative_get_service_area (initiative));
+  _tandem_store_bind_text (stmt, 5, tandem_initiative_get_place (initiative));
+  _tandem_store_bind_text (stmt, 6, tandem_initiative_get_description (initiative));
   sqlite3_bind_int64 (stmt, 7, tandem_initiative_get_created (initiative));
   sqlite3_bind_int64 (stmt, 8, tandem_initiative_get_updated (initiative));
   sqlite3_bind_int (stmt, 9, tandem_initiative_get_row (initiative));
@@ -956,14 +950,14 @@ write_initiative (TandemStore       *self,
       sqlite3_bind_int (stmt, 11, tandem_initiative_get_target_row (initiative));
       sqlite3_bind_int (stmt, 12, tandem_initiative_get_target_col (initiative));
     }
-  if (!step_done (self, stmt, error))
+  if (!_tandem_store_step (self, stmt, error))
     return FALSE;
 
-  stmt = get_statement (self, "DELETE FROM cell_note WHERE initiative_uuid = ?1", error);
+  stmt = _tandem_store_statement (self, "DELETE FROM cell_note WHERE initiative_uuid = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, uuid);
-  if (!step_done (self, stmt, error))
+  _tandem_store_bind_text (stmt, 1, uuid);
+  if (!_tandem_store_step (self, stmt, error))
     return FALSE;
 
   for (guint row = 1; row <= TANDEM_MATRIX_SIZE; row++)
@@ -974,33 +968,19 @@ write_initiative (TandemStore       *self,
         if (note == NULL)
           continue;
 
-        stmt = get_statement (self,
+        stmt = _tandem_store_statement (self,
                               "INSERT INTO cell_note (initiative_uuid, cell_row, cell_col, text)"
                               " VALUES (?1, ?2, ?3, ?4)",
                               error);
         if (stmt == NULL)
           return FALSE;
-        bind_text (stmt, 1, uuid);
+        _tandem_store_bind_text (stmt, 1, uuid);
         sqlite3_bind_int (stmt, 2, row);
         sqlite3_bind_int (stmt, 3, col);
-        bind_text (stmt, 4, note);
-        if (!step_done (self, stmt, error))
+        _tandem_store_bind_text (stmt, 4, note);
+        if (!_tandem_store_step (self, stmt, error))
           return FALSE;
       }
-
-  return TRUE;
-}
-
-static gboolean
-write_initiatives_cb (TandemStore  *self,
-                      gpointer      data,
-                      GError      **error)
-{
-  GPtrArray *initiatives = data;
-
-  for (guint i = 0; i < initiatives->len; i++)
-    if (!write_initiative (self, g_ptr_array_index (initiatives, i), error))
-      return FALSE;
 
   return TRUE;
 }
@@ -1099,105 +1079,6 @@ apply_saved (TandemStore      *self,
     g_list_store_splice (self->initiatives, position, 1, (gpointer *) &live, 1);
 }
 
-/**
- * tandem_store_save_initiatives:
- * @initiatives: (element-type TandemInitiative): initiatives to insert or update
- *
- * Saves every initiative in one transaction: either all are written or
- * none is.  Initiatives are matched by UUID.
- */
-gboolean
-tandem_store_save_initiatives (TandemStore  *self,
-                               GPtrArray    *initiatives,
-                               GError      **error)
-{
-  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-  g_return_val_if_fail (initiatives != NULL, FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-
-  for (guint i = 0; i < initiatives->len; i++)
-    if (!validate_initiative (self, g_ptr_array_index (initiatives, i), error))
-      return FALSE;
-
-  if (!run_in_transaction (self, write_initiatives_cb, initiatives, error))
-    return FALSE;
-
-  for (guint i = 0; i < initiatives->len; i++)
-    apply_saved (self, g_ptr_array_index (initiatives, i));
-
-  return TRUE;
-}
-
-/**
- * tandem_store_save_initiative:
- * @initiative: an initiative, usually a changed copy of a live one
- *
- * Inserts @initiative, or updates the one with the same UUID, together
- * with its cell notes.  The live initiative is then updated in place.
- */
-gboolean
-tandem_store_save_initiative (TandemStore       *self,
-                              TandemInitiative  *initiative,
-                              GError           **error)
-{
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
-
-  g_return_val_if_fail (TANDEM_IS_INITIATIVE (initiative), FALSE);
-
-  g_ptr_array_add (one, initiative);
-  return tandem_store_save_initiatives (self, one, error);
-}
-
-static gboolean
-delete_cb (TandemStore  *self,
-           gpointer      data,
-           GError      **error)
-{
-  sqlite3_stmt *stmt = get_statement (self, "DELETE FROM initiative WHERE uuid = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  bind_text (stmt, 1, data);
-  return step_done (self, stmt, error);
-}
-
-gboolean
-tandem_store_delete_initiative (TandemStore  *self,
-                                const char   *uuid,
-                                GError      **error)
-{
-  TandemInitiative *live;
-  guint position;
-
-  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
-
-  live = tandem_store_lookup_initiative (self, uuid);
-  if (live == NULL)
-    {
-      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
-                   _("Could not delete from “%s”: there is no initiative %s"),
-                   self->path, uuid ? uuid : "");
-      return FALSE;
-    }
-
-  if (!check_writable (self, error) ||
-      !run_in_transaction (self, delete_cb, (gpointer) uuid, error))
-    return FALSE;
-
-  self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
-  if (g_list_store_find (self->initiatives, live, &position))
-    {
-      /* @live is owned by the list and the hash key by the table. */
-      g_hash_table_remove (self->by_uuid, uuid);
-      g_list_store_remove (self->initiatives, position);
-    }
-
-  return TRUE;
-}
-
 /* NULL, empty and blank wording all mean "the standard wording". */
 static char *
 normalise_label (const char *text)
@@ -1215,34 +1096,350 @@ normalise_label (const char *text)
 }
 
 static gboolean
-write_labels_cb (TandemStore  *self,
-                 gpointer      data,
-                 GError      **error)
+delete_initiative_row (TandemStore  *self,
+                       const char   *uuid,
+                       GError      **error)
 {
+  sqlite3_stmt *stmt = _tandem_store_statement (self, "DELETE FROM initiative WHERE uuid = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  _tandem_store_bind_text (stmt, 1, uuid);
+  return _tandem_store_step (self, stmt, error);
+}
+
+static gboolean
+write_label (TandemStore  *self,
+             const char   *key,
+             const char   *value,
+             GError      **error)
+{
+  g_autofree char *text = normalise_label (value);
+  sqlite3_stmt *stmt;
+
+  if (text == NULL)
+    stmt = _tandem_store_statement (self, "DELETE FROM matrix_label WHERE key = ?1", error);
+  else
+    stmt = _tandem_store_statement (self, "INSERT OR REPLACE INTO matrix_label (key, text) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _tandem_store_bind_text (stmt, 1, key);
+  if (text != NULL)
+    _tandem_store_bind_text (stmt, 2, text);
+  return _tandem_store_step (self, stmt, error);
+}
+
+/* Is @id a case study that will exist once @changes are written? */
+static gboolean
+case_will_exist (TandemStore   *self,
+                 TandemChanges *changes,
+                 const char    *id)
+{
+  for (guint i = 0; i < changes->delete_cases->len; i++)
+    if (g_str_equal (g_ptr_array_index (changes->delete_cases, i), id))
+      return FALSE;
+
+  if (g_hash_table_contains (self->cases_by_id, id))
+    return TRUE;
+
+  for (guint i = 0; i < changes->save_cases->len; i++)
+    if (g_str_equal (tandem_case_study_get_id (g_ptr_array_index (changes->save_cases, i)), id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Everything that can be checked before writing is checked here, so that a
+ * rejected change is reported without a transaction being started. */
+static gboolean
+check_changes (TandemStore    *self,
+               TandemChanges  *changes,
+               gboolean        from_library,
+               GError        **error)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < changes->save_cases->len; i++)
+    if (!_tandem_store_check_case (self, g_ptr_array_index (changes->save_cases, i), from_library, error))
+      return FALSE;
+
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    {
+      TandemInitiative *initiative = g_ptr_array_index (changes->save_initiatives, i);
+      g_autofree char *title = g_strdup (tandem_initiative_get_title (initiative));
+
+      if (g_strstrip (title)[0] == '\0')
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("Could not save to “%s”: an initiative needs a title"), self->path);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < tandem_initiative_get_n_citations (initiative); j++)
+        {
+          const TandemCitation *citation = tandem_initiative_get_citation (initiative, j);
+
+          if (!case_will_exist (self, changes, citation->case_id))
+            {
+              g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                           _("Could not save to “%s”: “%s” cites a case study that does not exist (%s)"),
+                           self->path, tandem_initiative_get_title (initiative), citation->case_id);
+              return FALSE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < changes->delete_initiatives->len; i++)
+    {
+      const char *uuid = g_ptr_array_index (changes->delete_initiatives, i);
+
+      if (!g_hash_table_contains (self->by_uuid, uuid))
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                       _("Could not delete from “%s”: there is no initiative %s"), self->path, uuid);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < changes->delete_cases->len; i++)
+    {
+      const char *id = g_ptr_array_index (changes->delete_cases, i);
+      TandemCaseStudy *live = g_hash_table_lookup (self->cases_by_id, id);
+
+      if (live == NULL)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                       _("Could not delete from “%s”: there is no case study %s"), self->path, id);
+          return FALSE;
+        }
+      if (tandem_case_study_get_bundled (live) && !from_library)
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_READ_ONLY,
+                       _("Could not delete “%s”: it is part of Tandem’s case-study library"),
+                       tandem_case_study_get_title (live));
+          return FALSE;
+        }
+    }
+
+  g_hash_table_iter_init (&iter, changes->labels);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!tandem_matrix_is_valid_key (key))
+        {
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                       _("Could not save to “%s”: “%s” is not a heading or cell of the matrix"),
+                       self->path, (const char *) key);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Cases first, so that initiatives can cite them; deletions last, so that
+ * what is deleted no longer needs to be cited. */
+static gboolean
+write_changes_cb (TandemStore  *self,
+                  gpointer      data,
+                  GError      **error)
+{
+  TandemChanges *changes = data;
   GHashTableIter iter;
   gpointer key, value;
 
-  g_hash_table_iter_init (&iter, data);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autofree char *text = normalise_label (value);
-      sqlite3_stmt *stmt;
+  for (guint i = 0; i < changes->save_cases->len; i++)
+    if (!_tandem_store_write_case (self, g_ptr_array_index (changes->save_cases, i), error))
+      return FALSE;
 
-      if (text == NULL)
-        stmt = get_statement (self, "DELETE FROM matrix_label WHERE key = ?1", error);
-      else
-        stmt = get_statement (self, "INSERT OR REPLACE INTO matrix_label (key, text) VALUES (?1, ?2)", error);
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    {
+      TandemInitiative *initiative = g_ptr_array_index (changes->save_initiatives, i);
+
+      if (!write_initiative (self, initiative, error) ||
+          !_tandem_store_write_citations (self, initiative, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < changes->delete_initiatives->len; i++)
+    if (!delete_initiative_row (self, g_ptr_array_index (changes->delete_initiatives, i), error))
+      return FALSE;
+
+  for (guint i = 0; i < changes->delete_cases->len; i++)
+    if (!_tandem_store_delete_case_row (self, g_ptr_array_index (changes->delete_cases, i), error))
+      return FALSE;
+
+  g_hash_table_iter_init (&iter, changes->labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!write_label (self, key, value, error))
+      return FALSE;
+
+  if (changes->library_version > 0)
+    {
+      sqlite3_stmt *stmt = _tandem_store_statement (self,
+                                                    "INSERT OR REPLACE INTO meta (key, value)"
+                                                    " VALUES ('library_version', ?1)",
+                                                    error);
       if (stmt == NULL)
         return FALSE;
-
-      bind_text (stmt, 1, key);
-      if (text != NULL)
-        bind_text (stmt, 2, text);
-      if (!step_done (self, stmt, error))
+      sqlite3_bind_int (stmt, 1, changes->library_version);
+      if (!_tandem_store_step (self, stmt, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+static void
+forget_initiative (TandemStore *self,
+                   const char  *uuid)
+{
+  TandemInitiative *live = g_hash_table_lookup (self->by_uuid, uuid);
+  guint position;
+
+  if (live == NULL)
+    return;
+
+  self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
+  if (g_list_store_find (self->initiatives, live, &position))
+    {
+      /* @live is owned by the list and the hash key by the table. */
+      g_hash_table_remove (self->by_uuid, uuid);
+      g_list_store_remove (self->initiatives, position);
+    }
+}
+
+/* Brings memory in line with what was just committed. */
+static void
+changes_written (TandemStore   *self,
+                 TandemChanges *changes)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < changes->save_cases->len; i++)
+    _tandem_store_case_saved (self, g_ptr_array_index (changes->save_cases, i));
+
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    apply_saved (self, g_ptr_array_index (changes->save_initiatives, i));
+
+  for (guint i = 0; i < changes->delete_initiatives->len; i++)
+    forget_initiative (self, g_ptr_array_index (changes->delete_initiatives, i));
+
+  for (guint i = 0; i < changes->delete_cases->len; i++)
+    _tandem_store_case_deleted (self, g_ptr_array_index (changes->delete_cases, i));
+
+  g_hash_table_iter_init (&iter, changes->labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *text = normalise_label (value);
+
+      _tandem_matrix_set_custom_label (self->matrix, key, text);
+    }
+
+  if (changes->library_version > 0)
+    self->library_version = changes->library_version;
+}
+
+gboolean
+_tandem_store_apply_full (TandemStore    *self,
+                          TandemChanges  *changes,
+                          gboolean        from_library,
+                          GError        **error)
+{
+  if (!check_writable (self, error) ||
+      !check_changes (self, changes, from_library, error) ||
+      !run_in_transaction (self, write_changes_cb, changes, error))
+    return FALSE;
+
+  changes_written (self, changes);
+  return TRUE;
+}
+
+/**
+ * tandem_store_apply:
+ * @changes: what to write
+ *
+ * Writes every change in @changes in one transaction: all of them or, if
+ * any is impossible, none.  The live objects change only once it is
+ * committed.
+ */
+gboolean
+tandem_store_apply (TandemStore    *self,
+                    TandemChanges  *changes,
+                    GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+
+  return _tandem_store_apply_full (self, changes, FALSE, error);
+}
+
+/**
+ * tandem_store_save_initiatives:
+ * @initiatives: (element-type TandemInitiative): initiatives to insert or update
+ *
+ * Saves every initiative in one transaction: either all are written or
+ * none is.  Initiatives are matched by UUID.
+ */
+gboolean
+tandem_store_save_initiatives (TandemStore  *self,
+                               GPtrArray    *initiatives,
+                               GError      **error)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (initiatives != NULL, FALSE);
+
+  for (guint i = 0; i < initiatives->len; i++)
+    g_ptr_array_add (changes->save_initiatives, g_object_ref (g_ptr_array_index (initiatives, i)));
+
+  return tandem_store_apply (self, changes, error);
+}
+
+/**
+ * tandem_store_save_initiative:
+ * @initiative: an initiative, usually a changed copy of a live one
+ *
+ * Inserts @initiative, or updates the one with the same UUID, together
+ * with its cell notes and citations.  The live initiative is then updated
+ * in place.
+ */
+gboolean
+tandem_store_save_initiative (TandemStore       *self,
+                              TandemInitiative  *initiative,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (initiative), FALSE);
+
+  g_ptr_array_add (one, initiative);
+  return tandem_store_save_initiatives (self, one, error);
+}
+
+gboolean
+tandem_store_delete_initiative (TandemStore  *self,
+                                const char   *uuid,
+                                GError      **error)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+
+  if (uuid == NULL || !g_hash_table_contains (self->by_uuid, uuid))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                   _("Could not delete from “%s”: there is no initiative %s"),
+                   self->path, uuid ? uuid : "");
+      return FALSE;
+    }
+
+  tandem_changes_delete_initiative (changes, uuid);
+  return tandem_store_apply (self, changes, error);
 }
 
 /**
@@ -1258,6 +1455,7 @@ tandem_store_set_matrix_labels (TandemStore  *self,
                                 GHashTable   *labels,
                                 GError      **error)
 {
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1265,30 +1463,10 @@ tandem_store_set_matrix_labels (TandemStore  *self,
   g_return_val_if_fail (labels != NULL, FALSE);
 
   g_hash_table_iter_init (&iter, labels);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      if (!tandem_matrix_is_valid_key (key))
-        {
-          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                       _("Could not save to “%s”: “%s” is not a heading or cell of the matrix"),
-                       self->path, (const char *) key);
-          return FALSE;
-        }
-    }
-
-  if (!check_writable (self, error) ||
-      !run_in_transaction (self, write_labels_cb, labels, error))
-    return FALSE;
-
-  g_hash_table_iter_init (&iter, labels);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autofree char *text = normalise_label (value);
+    tandem_changes_set_label (changes, key, value);
 
-      _tandem_matrix_set_custom_label (self->matrix, key, text);
-    }
-
-  return TRUE;
+  return tandem_store_apply (self, changes, error);
 }
 
 /**

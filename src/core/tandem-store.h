@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "tandem-case-study.h"
+#include "tandem-changes.h"
 #include "tandem-initiative.h"
 #include "tandem-matrix.h"
 
@@ -43,7 +45,7 @@ typedef enum
 } TandemStoreFlags;
 
 /* The schema version this Tandem writes (PRAGMA user_version). */
-#define TANDEM_STORE_SCHEMA_VERSION 2
+#define TANDEM_STORE_SCHEMA_VERSION 3
 /* PRAGMA application_id of every portfolio: "TNDM". */
 #define TANDEM_STORE_APPLICATION_ID 0x544E444D
 
@@ -80,6 +82,25 @@ gboolean          tandem_store_delete_initiative    (TandemStore       *self,
 gboolean          tandem_store_set_matrix_labels    (TandemStore       *self,
                                                      GHashTable        *labels,
                                                      GError           **error);
+gboolean          tandem_store_apply                (TandemStore       *self,
+                                                     TandemChanges     *changes,
+                                                     GError           **error);
+
+GListModel       *tandem_store_get_case_studies     (TandemStore       *self);
+TandemCaseStudy  *tandem_store_lookup_case_study    (TandemStore       *self,
+                                                     const char        *id);
+guint             tandem_store_count_cases_in_cell  (TandemStore       *self,
+                                                     guint              row,
+                                                     guint              col);
+GHashTable       *tandem_store_search_case_studies  (TandemStore       *self,
+                                                     const char        *text,
+                                                     GError           **error);
+int               tandem_store_get_library_version  (TandemStore       *self);
+gboolean          tandem_store_update_library       (TandemStore       *self,
+                                                     GBytes            *json,
+                                                     const char        *name,
+                                                     GError           **error);
+
 gboolean          tandem_store_seed_example         (TandemStore       *self,
                                                      GError           **error);
 gboolean          tandem_store_save_copy            (TandemStore       *self,

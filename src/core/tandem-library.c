@@ -1,0 +1,520 @@
+/* tandem-library.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "tandem-case-study.h"
+#include "tandem-cell.h"
+#include "tandem-core-resources.h"
+#include "tandem-error.h"
+#include "tandem-library.h"
+
+#define BUNDLED_PATH "/org/tandem/Tandem/core/case-studies.json"
+
+/* Reading one entry: every problem names the file, the JSON path and
+ * what is wrong, for example
+ * "case-studies.json: $.entries[3].cells[0].cell: “4,1” is not …". */
+typedef struct
+{
+  const char *name;
+  GString    *path;
+  GError    **error;
+} Reader;
+
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+               "%s: %s: %s", reader->name, reader->path->str, reason);
+  return FALSE;
+}
+
+static void
+push (Reader     *reader,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+push (Reader     *reader,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (reader->path, format, args);
+  va_end (args);
+}
+
+static void
+pop_to (Reader *reader,
+        gsize   length)
+{
+  g_string_truncate (reader->path, length);
+}
+
+/* An optional string member: absent or null mean "", anything else but a
+ * string is an error. */
+static gboolean
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            const char **value)
+{
+  gsize length = reader->path->len;
+  JsonNode *node = json_object_get_member (object, member);
+  gboolean ok = TRUE;
+
+  push (reader, ".%s", member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = "";
+      if (required)
+        ok = fail (reader, _("is missing"));
+    }
+  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    ok = fail (reader, _("must be text"));
+  else
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+
+      *value = json_node_get_string (node);
+      if (required && stripped[0] == '\0')
+        ok = fail (reader, _("must not be empty"));
+    }
+
+  pop_to (reader, length);
+  return ok;
+}
+
+static JsonArray *
+get_array (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      gsize length = reader->path->len;
+
+      push (reader, ".%s", member);
+      *ok = fail (reader, _("must be a list"));
+      pop_to (reader, length);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+element_object (Reader    *reader,
+                JsonArray *array,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_strings (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              GStrv      *strings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, member, &ok);
+
+  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      push (reader, ".%s[%u]", member, i);
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        ok = fail (reader, _("must be text"));
+      else
+        g_strv_builder_add (builder, json_node_get_string (node));
+      pop_to (reader, length);
+    }
+
+  *strings = g_strv_builder_end (builder);
+  return ok;
+}
+
+static gboolean
+read_cos (Reader          *reader,
+          JsonObject      *object,
+          TandemCaseStudy *case_study)
+{
+  g_auto(GStrv) names = NULL;
+  TandemCos cos = 0;
+  gsize length = reader->path->len;
+
+  if (!read_strings (reader, object, "cos", &names))
+    return FALSE;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      TandemCos co;
+
+      if (!tandem_cos_from_string (names[i], &co))
+        {
+          push (reader, ".cos[%u]", i);
+          fail (reader, _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
+                names[i]);
+          pop_to (reader, length);
+          return FALSE;
+        }
+      cos |= co;
+    }
+
+  tandem_case_study_set_cos (case_study, cos);
+  return TRUE;
+}
+
+static gboolean
+read_cells (Reader          *reader,
+            JsonObject      *object,
+            TandemCaseStudy *case_study)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, "cells", &ok);
+
+  if (ok && (array == NULL || json_array_get_length (array) == 0))
+    {
+      push (reader, ".cells");
+      ok = fail (reader, _("a case study needs at least one cell of the matrix"));
+      pop_to (reader, length);
+    }
+
+  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+    {
+      const char *cell, *basis_name, *note;
+      g_autoptr(GError) cell_error = NULL;
+      TandemLinkBasis basis;
+      JsonObject *item;
+      guint row, col;
+
+      push (reader, ".cells[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "cell", TRUE, &cell) &&
+           get_string (reader, item, "basis", TRUE, &basis_name) &&
+           get_string (reader, item, "note", FALSE, &note);
+
+      if (ok && !tandem_cell_parse (cell, &row, &col, &cell_error))
+        {
+          push (reader, ".cell");
+          ok = fail (reader, "%s", cell_error->message);
+        }
+      else if (ok && (!tandem_link_basis_from_string (basis_name, &basis) || basis == TANDEM_LINK_USER))
+        {
+          push (reader, ".basis");
+          ok = fail (reader, _("“%s” is not “source” or “tandem”"), basis_name);
+        }
+      else if (ok && tandem_case_study_find_link (case_study, row, col) != NULL)
+        {
+          push (reader, ".cell");
+          ok = fail (reader, _("cell %u,%u is listed twice"), row, col);
+        }
+      else if (ok)
+        tandem_case_study_add_library_link (case_study, row, col, basis, note);
+
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_outcomes (Reader          *reader,
+               JsonObject      *object,
+               TandemCaseStudy *case_study)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, "outcomes", &ok);
+
+  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+    {
+      const char *figure, *period;
+      JsonObject *item;
+
+      push (reader, ".outcomes[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "figure", TRUE, &figure) &&
+           get_string (reader, item, "period", FALSE, &period);
+      if (ok)
+        tandem_case_study_add_outcome (case_study, figure, period);
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_sources (Reader          *reader,
+              JsonObject      *object,
+              TandemCaseStudy *case_study)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, "sources", &ok);
+
+  if (ok && (array == NULL || json_array_get_length (array) == 0))
+    {
+      push (reader, ".sources");
+      ok = fail (reader, _("a case study needs at least one source"));
+      pop_to (reader, length);
+    }
+
+  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+    {
+      const char *document, *author, *year, *url;
+      JsonObject *item;
+
+      push (reader, ".sources[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "document", TRUE, &document) &&
+           get_string (reader, item, "author", FALSE, &author) &&
+           get_string (reader, item, "year", FALSE, &year) &&
+           get_string (reader, item, "url", FALSE, &url);
+      if (ok)
+        tandem_case_study_add_source (case_study, document, author, year, url);
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+static gboolean
+is_valid_id (const char *id)
+{
+  if (id[0] == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static TandemCaseStudy *
+read_entry (Reader     *reader,
+            JsonObject *object)
+{
+  g_autoptr(TandemCaseStudy) case_study = tandem_case_study_new (NULL);
+  g_auto(GStrv) learning = NULL;
+  g_auto(GStrv) tags = NULL;
+  const char *id, *title, *place, *country, *service_area, *period, *summary, *change_notes;
+  JsonNode *generic;
+
+  if (!get_string (reader, object, "id", TRUE, &id) ||
+      !get_string (reader, object, "title", TRUE, &title) ||
+      !get_string (reader, object, "place", FALSE, &place) ||
+      !get_string (reader, object, "country", FALSE, &country) ||
+      !get_string (reader, object, "service_area", FALSE, &service_area) ||
+      !get_string (reader, object, "period", FALSE, &period) ||
+      !get_string (reader, object, "summary", FALSE, &summary) ||
+      !get_string (reader, object, "change_notes", FALSE, &change_notes) ||
+      !read_strings (reader, object, "learning", &learning) ||
+      !read_strings (reader, object, "tags", &tags))
+    return NULL;
+
+  if (!is_valid_id (id))
+    {
+      push (reader, ".id");
+      fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
+      return NULL;
+    }
+
+  generic = json_object_get_member (object, "generic");
+  if (generic != NULL && !JSON_NODE_HOLDS_NULL (generic) &&
+      (!JSON_NODE_HOLDS_VALUE (generic) || json_node_get_value_type (generic) != G_TYPE_BOOLEAN))
+    {
+      push (reader, ".generic");
+      fail (reader, _("must be true or false"));
+      return NULL;
+    }
+
+  tandem_case_study_set_id (case_study, id);
+  tandem_case_study_set_bundled (case_study, TRUE);
+  tandem_case_study_set_generic (case_study, generic && JSON_NODE_HOLDS_VALUE (generic) &&
+                                             json_node_get_boolean (generic));
+  tandem_case_study_set_title (case_study, title);
+  tandem_case_study_set_place (case_study, place);
+  tandem_case_study_set_country (case_study, country);
+  tandem_case_study_set_service_area (case_study, service_area);
+  tandem_case_study_set_period (case_study, period);
+  tandem_case_study_set_summary (case_study, summary);
+  tandem_case_study_set_change_notes (case_study, change_notes);
+  tandem_case_study_set_learning (case_study, (const char * const *) learning);
+  tandem_case_study_set_tags (case_study, (const char * const *) tags);
+
+  if (!read_cos (reader, object, case_study) ||
+      !read_cells (reader, object, case_study) ||
+      !read_outcomes (reader, object, case_study) ||
+      !read_sources (reader, object, case_study))
+    return NULL;
+
+  return g_steal_pointer (&case_study);
+}
+
+/**
+ * tandem_library_parse:
+ * @json: the library document
+ * @name: what to call it in error messages, such as its file name
+ * @version: (out): the library's version
+ * @entries: (out) (transfer container) (element-type TandemCaseStudy):
+ *   its case studies, marked as bundled
+ *
+ * Reads and checks a case-study library completely.
+ *
+ * Returns: %TRUE on success; otherwise @error names the JSON path at fault
+ */
+gboolean
+tandem_library_parse (GBytes      *json,
+                      const char  *name,
+                      int         *version,
+                      GPtrArray  **entries,
+                      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GString) path = g_string_new ("$");
+  Reader reader = { name, path, error };
+  JsonObject *root;
+  JsonArray *array;
+  JsonNode *node;
+  const char *format;
+  gboolean ok = TRUE;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+
+  g_return_val_if_fail (version != NULL && entries != NULL, FALSE);
+
+  if (!g_utf8_validate (data, size, NULL))
+    return fail (&reader, _("the file is not UTF-8 text"));
+
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   "%s: %s", name, parse_error->message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (&reader, _("must be an object"));
+  root = json_node_get_object (node);
+
+  if (!get_string (&reader, root, "format", TRUE, &format))
+    return FALSE;
+  if (!g_str_equal (format, TANDEM_LIBRARY_FORMAT))
+    {
+      push (&reader, ".format");
+      return fail (&reader, _("“%s” is not a Tandem case-study library"), format);
+    }
+
+  node = json_object_get_member (root, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
+    {
+      push (&reader, ".version");
+      return fail (&reader, _("must be a whole number from 1"));
+    }
+  *version = json_node_get_int (node);
+
+  array = get_array (&reader, root, "entries", &ok);
+  if (!ok)
+    return FALSE;
+  if (array == NULL)
+    {
+      push (&reader, ".entries");
+      return fail (&reader, _("is missing"));
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      TandemCaseStudy *entry;
+      JsonObject *object;
+
+      push (&reader, ".entries[%u]", i);
+      object = element_object (&reader, array, i);
+      if (object == NULL || !(entry = read_entry (&reader, object)))
+        return FALSE;
+
+      g_ptr_array_add (result, entry);
+      if (g_hash_table_contains (ids, tandem_case_study_get_id (entry)))
+        {
+          push (&reader, ".id");
+          return fail (&reader, _("“%s” is used by another entry"), tandem_case_study_get_id (entry));
+        }
+      g_hash_table_add (ids, (gpointer) tandem_case_study_get_id (entry));
+      pop_to (&reader, 1);
+    }
+
+  *entries = g_steal_pointer (&result);
+  return TRUE;
+}
+
+/**
+ * tandem_library_get_bundled:
+ *
+ * Returns: (transfer full): the library that ships with this Tandem
+ */
+GBytes *
+tandem_library_get_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = g_resource_lookup_data (tandem_core_get_resource (), BUNDLED_PATH,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  /* The library is compiled in: failing to find it is a build error. */
+  g_assert_no_error (error);
+
+  return bytes;
+}
