@@ -421,6 +421,129 @@ test_remembers_size_and_portfolio (void)
   tandem_test_remove_recursively (dir);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static const char *
+cell_cases_text (TandemWindow *window,
+                 guint         row,
+                 guint         col)
+{
+  TandemMatrixCell *cell = tandem_matrix_view_get_cell (window->matrix_view, row, col);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  /* The cases button's number is the last plain number in the cell. */
+  collect_labels (GTK_WIDGET (cell), texts);
+  for (guint i = texts->len; i > 0; i--)
+    {
+      const char *text = g_ptr_array_index (texts, i - 1);
+
+      if (text[0] != '\0' && strspn (text, "0123456789") == strlen (text))
+        return text;
+    }
+
+  return NULL;
+}
+
+static void
+test_cells_count_case_studies (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_case_studies (store)), >=, 25);
+
+  for (guint r = 1; r <= 3; r++)
+    for (guint c = 1; c <= 3; c++)
+      {
+        g_autofree char *expected = g_strdup_printf ("%u", tandem_store_count_cases_in_cell (store, r, c));
+
+        g_assert_cmpstr (cell_cases_text (window, r, c), ==, expected);
+      }
+
+  destroy_window (window);
+}
+
+static void
+test_link_case_from_ui (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  g_autofree char *path = g_file_get_path (tandem_store_get_file (store));
+  TandemCaseStudy *surrey = tandem_store_lookup_case_study (store, "surrey-neet-to-pete");
+  guint before = tandem_store_count_cases_in_cell (store, 3, 3);
+  g_autofree char *expected = g_strdup_printf ("%u", before + 1);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_nonnull (surrey);
+  g_assert_false (tandem_case_study_is_linked (surrey, 3, 3));
+
+  /* What dropping a case study on a cell does: ask why, then link. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.link-case-to-cell", "(sii)",
+                                             "surrey-neet-to-pete", 3, 3));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Young people could run it themselves");
+  /* The dialog closes itself once it has responded. */
+  adw_message_dialog_response (dialog, "link");
+
+  g_assert_true (tandem_case_study_is_linked (surrey, 3, 3));
+  g_assert_cmpstr (tandem_case_study_find_link (surrey, 3, 3)->note, ==, "Young people could run it themselves");
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, "SELECT count(*) FROM case_link"
+                                                     " WHERE case_id = 'surrey-neet-to-pete'"
+                                                     " AND cell_row = 3 AND cell_col = 3 AND hidden = 0"), ==, 1);
+  g_assert_cmpstr (cell_cases_text (window, 3, 3), ==, expected);
+
+  /* Cancelling links nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.link-case-to-cell", "(sii)", "surrey-neet-to-pete", 1, 3);
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  g_assert_false (tandem_case_study_is_linked (surrey, 1, 3));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_false (tandem_case_study_is_linked (surrey, 3, 3));
+
+  destroy_window (window);
+}
+
+static void
+test_cite_case_from_ui (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *youth = tandem_test_find_by_title (store, youth_title);
+  const char *uuid = tandem_initiative_get_uuid (youth);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cite-case", "(ssbs)",
+                                             uuid, "surrey-neet-to-pete", TRUE, "Outcomes we aim for"));
+  g_assert_nonnull (tandem_initiative_find_citation (youth, "surrey-neet-to-pete"));
+  g_assert_true (tandem_initiative_find_citation (youth, "surrey-neet-to-pete")->evidence);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.uncite-case", "(ss)",
+                                             uuid, "surrey-neet-to-pete"));
+  g_assert_null (tandem_initiative_find_citation (youth, "surrey-neet-to-pete"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_nonnull (tandem_initiative_find_citation (youth, "surrey-neet-to-pete"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -453,6 +576,9 @@ main (int   argc,
   g_test_add_func ("/ui/window/read-only-disables-editing", test_read_only_disables_editing);
   g_test_add_func ("/ui/window/bad-file-shows-error", test_bad_file_shows_error);
   g_test_add_func ("/ui/window/remembers-size-and-portfolio", test_remembers_size_and_portfolio);
+  g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
+  g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
+  g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "tandem-citations-group.h"
 #include "tandem-core.h"
 #include "tandem-initiative-panel.h"
 
@@ -78,6 +79,7 @@ struct _TandemInitiativePanel
   GtkTextBuffer    *note_buffer;
   GtkButton        *save_note_button;
   GtkButton        *delete_button;
+  TandemCitationsGroup *citations_group;
 };
 
 G_DEFINE_FINAL_TYPE (TandemInitiativePanel, tandem_initiative_panel, ADW_TYPE_BIN)
@@ -976,6 +978,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TANDEM_TYPE_CITATIONS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandem/Tandem/tandem-initiative-panel.ui");
 
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, stack);
@@ -998,6 +1001,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, note_buffer);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, save_note_button);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, citations_group);
 
   gtk_widget_class_bind_template_callback (widget_class, entry_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
@@ -1153,6 +1157,7 @@ tandem_initiative_panel_set_initiative (TandemInitiativePanel *self,
     }
 
   update (self);
+  tandem_citations_group_set_initiative (self->citations_group, initiative);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIATIVE]);
 }
@@ -1227,8 +1232,23 @@ tandem_initiative_panel_set_read_only (TandemInitiativePanel *self,
 
   self->read_only = read_only;
   update_sensitivity (self);
+  tandem_citations_group_set_read_only (self->citations_group, read_only);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+/**
+ * tandem_initiative_panel_set_store:
+ *
+ * The portfolio whose case studies the initiative can cite.
+ */
+void
+tandem_initiative_panel_set_store (TandemInitiativePanel *self,
+                                   TandemStore           *store)
+{
+  g_return_if_fail (TANDEM_IS_INITIATIVE_PANEL (self));
+
+  tandem_citations_group_set_store (self->citations_group, store);
 }
 
 /**

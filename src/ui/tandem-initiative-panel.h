@@ -39,4 +39,7 @@ void              tandem_initiative_panel_set_read_only  (TandemInitiativePanel 
                                                           gboolean               read_only);
 void              tandem_initiative_panel_focus_title    (TandemInitiativePanel *self);
 
+void              tandem_initiative_panel_set_store      (TandemInitiativePanel *self,
+                                                          TandemStore           *store);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tandem-initiative-row.h"
 #include "tandem-label-editor.h"
@@ -31,6 +32,8 @@ struct _TandemMatrixCell
 
   GtkWidget       *heading;
   GtkWidget       *count;
+  GtkWidget       *cases;
+  GtkWidget       *cases_label;
   GtkWidget       *marker;
   GtkWidget       *scroller;
   GtkWidget       *list;
@@ -127,6 +130,22 @@ update_count (TandemMatrixCell *self)
 }
 
 static void
+update_cases (TandemMatrixCell *self)
+{
+  guint n = tandem_store_count_cases_in_cell (self->store, self->row, self->col);
+  g_autofree char *label = g_strdup_printf ("%u", n);
+  g_autofree char *accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "Show the %u case study for cell %u,%u",
+                                                              "Show the %u case studies for cell %u,%u", n),
+                                                 n, self->row, self->col);
+
+  gtk_label_set_text (GTK_LABEL (self->cases_label), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cases),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
 activate_cb (GtkListView      *list,
              guint             position,
              TandemMatrixCell *self)
@@ -145,14 +164,23 @@ drop_cb (GtkDropTarget    *target,
          double            y,
          TandemMatrixCell *self)
 {
-  const char *uuid = g_value_get_string (value);
+  const char *text = g_value_get_string (value);
 
-  /* Only our own rows carry a UUID that the store knows. */
-  if (uuid == NULL || tandem_store_lookup_initiative (self->store, uuid) == NULL)
+  if (text == NULL)
+    return FALSE;
+
+  /* A case study dropped here is linked to the cell, after asking why. */
+  if (g_str_has_prefix (text, "case:") &&
+      tandem_store_lookup_case_study (self->store, text + strlen ("case:")) != NULL)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "win.link-case-to-cell", "(sii)",
+                                       text + strlen ("case:"), self->row, self->col);
+
+  /* Only our own initiative rows carry a UUID that the store knows. */
+  if (tandem_store_lookup_initiative (self->store, text) == NULL)
     return FALSE;
 
   return gtk_widget_activate_action (GTK_WIDGET (self), "win.move-initiative", "(sii)",
-                                     uuid, self->row, self->col);
+                                     text, self->row, self->col);
 }
 
 static void
@@ -267,7 +295,28 @@ tandem_matrix_cell_new (TandemStore *store,
   gtk_widget_set_visible (self->marker, FALSE);
   gtk_box_append (GTK_BOX (footer), self->marker);
 
-  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  /* The case studies that illustrate this cell, one click away. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("accessories-dictionary-symbolic"));
+    self->cases_label = gtk_label_new (NULL);
+    gtk_box_append (GTK_BOX (box), self->cases_label);
+    self->cases = gtk_button_new ();
+    gtk_button_set_child (GTK_BUTTON (self->cases), box);
+  }
+  gtk_widget_add_css_class (self->cases, "flat");
+  gtk_widget_add_css_class (self->cases, "cell-cases");
+  gtk_widget_set_halign (self->cases, GTK_ALIGN_END);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cases), "win.show-cases");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->cases), "(ii)", row, col);
+  gtk_widget_set_tooltip_text (self->cases, _("Show the case studies that illustrate this cell"));
+  gtk_box_append (GTK_BOX (footer), self->cases);
+  g_signal_connect_object (tandem_store_get_case_studies (store), "items-changed",
+                           G_CALLBACK (update_cases), self, G_CONNECT_SWAPPED);
+  update_cases (self);
+
+  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE | GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 

@@ -243,6 +243,137 @@ select_initiative_action (GtkWidget  *widget,
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
 
+/* ---- Case studies ------------------------------------------------------- */
+
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  _tandem_window_toast (TANDEM_WINDOW (widget), g_variant_get_string (param, NULL), NULL, NULL);
+}
+
+static void
+toast_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  _tandem_window_toast (TANDEM_WINDOW (widget), g_variant_get_string (param, NULL), _("_Undo"), "win.undo");
+}
+
+typedef struct
+{
+  TandemWindow *window;
+  char         *case_id;
+  guint         row;
+  guint         col;
+  GtkWidget    *entry;
+} LinkRequest;
+
+static void
+link_request_free (gpointer  data,
+                   GClosure *closure)
+{
+  LinkRequest *request = data;
+
+  g_object_unref (request->window);
+  g_free (request->case_id);
+  g_free (request);
+}
+
+static void
+link_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LinkRequest      *request)
+{
+  GError *error = NULL;
+
+  if (g_str_equal (response, "link") && request->window->history != NULL)
+    check (request->window,
+           tandem_history_link_case_study (request->window->history, request->case_id,
+                                           request->row, request->col,
+                                           gtk_editable_get_text (GTK_EDITABLE (request->entry)),
+                                           &error),
+           error);
+}
+
+/* Dropping a case study on a cell links it there, after asking why: the
+ * note is what makes the link useful to the next reader. */
+static void
+link_case_to_cell_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemMatrix *matrix = tandem_store_get_matrix (self->store);
+  TandemCaseStudy *case_study;
+  LinkRequest *request;
+  const char *id;
+  int row, col;
+  GtkWidget *dialog;
+
+  g_variant_get (param, "(&sii)", &id, &row, &col);
+  case_study = tandem_store_lookup_case_study (self->store, id);
+  if (case_study == NULL || !tandem_cell_is_valid (row, col))
+    return;
+
+  request = g_new0 (LinkRequest, 1);
+  request->window = g_object_ref (self);
+  request->case_id = g_strdup (id);
+  request->row = row;
+  request->col = col;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Link Case Study to Cell?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Link “%s” to cell %d,%d, %s. Say why it illustrates this cell."),
+                                  tandem_case_study_get_title (case_study), row, col,
+                                  tandem_matrix_get_cell_label (matrix, row, col));
+  request->entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (request->entry), _("Why this cell?"));
+  gtk_entry_set_activates_default (GTK_ENTRY (request->entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (request->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why the case study illustrates this cell"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), request->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "link", _("_Link"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "link", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "link");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (link_response_cb), request,
+                         link_request_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+cite_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *uuid, *case_id, *note;
+  gboolean evidence;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&s&sb&s)", &uuid, &case_id, &evidence, &note);
+  check (self, tandem_history_cite_case_study (self->history, uuid, case_id, evidence, note, &error), error);
+}
+
+static void
+uncite_case_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  const char *uuid, *case_id;
+  GError *error = NULL;
+
+  g_variant_get (param, "(&s&s)", &uuid, &case_id);
+  check (self, tandem_history_uncite_case_study (self->history, uuid, case_id, &error), error);
+}
+
 /* ---- Keyboard twins of drag and drop ----------------------------------- */
 
 static gboolean
@@ -558,6 +689,9 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.select-initiative", has_store);
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
+  gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
+  gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
+  gtk_widget_action_set_enabled (widget, "win.uncite-case", editable);
 
   update_undo_tooltips (self);
 }
@@ -584,6 +718,11 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
+  gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.link-case-to-cell", "(sii)", link_case_to_cell_action);
+  gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
+  gtk_widget_class_install_action (widget_class, "win.uncite-case", "(ss)", uncite_case_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);

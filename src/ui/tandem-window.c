@@ -270,6 +270,7 @@ _tandem_window_set_store (TandemWindow *self,
   gtk_filter_list_model_set_model (self->filtered, tandem_store_get_initiatives (store));
   tandem_matrix_view_set_store (self->matrix_view, store);
   g_object_set (self->panel, "matrix", tandem_store_get_matrix (store), NULL);
+  tandem_initiative_panel_set_store (self->panel, store);
 
   reason = tandem_store_get_read_only_reason (store);
   if (reason != NULL)
