@@ -13,6 +13,14 @@
  *   --empty                  leave out the worked example
  *   --label KEY=TEXT         reword a piece of the matrix (repeatable)
  *   --initiative R,C:TITLE   add an initiative at cell R,C (repeatable)
+ *   --case ID:R,C:TITLE      add a case study of the user's own, with this
+ *                            ID, linked to cell R,C (repeatable)
+ *   --link ID:R,C:NOTE       link case study ID to cell R,C with NOTE
+ *                            (repeatable; after the --case options)
+ *   --unlink ID:R,C          unlink case study ID from cell R,C: a library
+ *                            link is hidden, a user link removed (repeatable)
+ *   --library JSON           first take the case-study library in the file
+ *                            JSON (its version must be above 1)
  *   --user-version N         afterwards, set PRAGMA user_version to N
  *                            behind the store's back (to fake a newer file)
  */
@@ -61,6 +69,88 @@ add_initiative (TandemStore  *store,
   return tandem_store_save_initiative (store, initiative, error);
 }
 
+/* Splits "ID:R,C[:REST]" into its parts. */
+static gboolean
+parse_case_spec (const char  *option,
+                 const char  *spec,
+                 gboolean     with_rest,
+                 char       **id,
+                 guint       *row,
+                 guint       *col,
+                 char       **rest,
+                 GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", with_rest ? 3 : 2);
+
+  if (g_strv_length (parts) != (with_rest ? 3u : 2u) || parts[0][0] == '\0')
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s wants ID:R,C%s, not “%s”", option, with_rest ? ":TEXT" : "", spec);
+      return FALSE;
+    }
+
+  if (!tandem_cell_parse (parts[1], row, col, error))
+    return FALSE;
+
+  *id = g_strdup (parts[0]);
+  if (rest != NULL)
+    *rest = g_strdup (parts[2]);
+  return TRUE;
+}
+
+static gboolean
+add_case (TandemStore  *store,
+          const char   *spec,
+          GError      **error)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemCaseStudy) case_study = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  guint row, col;
+
+  if (!parse_case_spec ("--case", spec, TRUE, &id, &row, &col, &title, error))
+    return FALSE;
+
+  case_study = tandem_case_study_new (title);
+  tandem_case_study_set_id (case_study, id);
+  tandem_case_study_link (case_study, row, col, "Linked by make-portfolio");
+  tandem_changes_save_case (changes, case_study);
+  return tandem_store_apply (store, changes, error);
+}
+
+static gboolean
+change_link (TandemStore  *store,
+             const char   *spec,
+             gboolean      link,
+             GError      **error)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemCaseStudy) edited = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *note = NULL;
+  TandemCaseStudy *live;
+  guint row, col;
+
+  if (!parse_case_spec (link ? "--link" : "--unlink", spec, link, &id, &row, &col, link ? &note : NULL, error))
+    return FALSE;
+
+  live = tandem_store_lookup_case_study (store, id);
+  if (live == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "there is no case study %s", id);
+      return FALSE;
+    }
+
+  edited = tandem_case_study_copy (live);
+  if (link)
+    tandem_case_study_link (edited, row, col, note);
+  else
+    tandem_case_study_unlink (edited, row, col);
+  tandem_changes_save_case (changes, edited);
+  return tandem_store_apply (store, changes, error);
+}
+
 static gboolean
 set_user_version (const char  *path,
                   int          version,
@@ -89,13 +179,17 @@ main (int   argc,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) initiatives = g_ptr_array_new ();
+  g_autoptr(GPtrArray) cases = g_ptr_array_new ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);  /* "+SPEC" links, "-SPEC" unlinks */
   g_autofree char *path = NULL;
+  const char *library = NULL;
   gboolean seed = TRUE;
   int user_version = -1;
 
   if (argc < 2 || argv[1][0] == '-')
     return fail ("usage: make-portfolio FILE [--empty] [--label KEY=TEXT]… "
-                 "[--initiative R,C:TITLE]… [--user-version N]");
+                 "[--initiative R,C:TITLE]… [--case ID:R,C:TITLE]… [--link ID:R,C:NOTE]… "
+                 "[--unlink ID:R,C]… [--library JSON] [--user-version N]");
 
   for (int i = 2; i < argc; i++)
     {
@@ -112,6 +206,14 @@ main (int   argc,
         }
       else if (g_str_equal (argv[i], "--initiative") && i + 1 < argc)
         g_ptr_array_add (initiatives, argv[++i]);
+      else if (g_str_equal (argv[i], "--library") && i + 1 < argc)
+        library = argv[++i];
+      else if (g_str_equal (argv[i], "--case") && i + 1 < argc)
+        g_ptr_array_add (cases, argv[++i]);
+      else if (g_str_equal (argv[i], "--link") && i + 1 < argc)
+        g_ptr_array_add (links, g_strconcat ("+", argv[++i], NULL));
+      else if (g_str_equal (argv[i], "--unlink") && i + 1 < argc)
+        g_ptr_array_add (links, g_strconcat ("-", argv[++i], NULL));
       else if (g_str_equal (argv[i], "--user-version") && i + 1 < argc)
         user_version = atoi (argv[++i]);
       else
@@ -137,6 +239,31 @@ main (int   argc,
   for (guint i = 0; i < initiatives->len; i++)
     if (!add_initiative (store, g_ptr_array_index (initiatives, i), &error))
       return fail (error->message);
+
+  if (library != NULL)
+    {
+      g_autofree char *contents = NULL;
+      g_autoptr(GBytes) json = NULL;
+      gsize length;
+
+      if (!g_file_get_contents (library, &contents, &length, &error))
+        return fail (error->message);
+      json = g_bytes_new_take (g_steal_pointer (&contents), length);
+      if (!tandem_store_update_library (store, json, library, &error))
+        return fail (error->message);
+    }
+
+  for (guint i = 0; i < cases->len; i++)
+    if (!add_case (store, g_ptr_array_index (cases, i), &error))
+      return fail (error->message);
+
+  for (guint i = 0; i < links->len; i++)
+    {
+      const char *spec = g_ptr_array_index (links, i);
+
+      if (!change_link (store, spec + 1, spec[0] == '+', &error))
+        return fail (error->message);
+    }
 
   tandem_store_close (store);
 

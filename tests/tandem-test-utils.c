@@ -333,6 +333,9 @@ struct _TandemTestState
   char       *labels[17];
   gboolean    customised[17];
   guint       counts[TANDEM_N_CELLS];
+  GHashTable *cases;        /* id → copy */
+  guint       case_counts[TANDEM_N_CELLS];
+  int         library_version;
 };
 
 TandemTestState *
@@ -362,7 +365,22 @@ tandem_test_state_capture (TandemStore *store)
 
   for (guint r = 1; r <= TANDEM_MATRIX_SIZE; r++)
     for (guint c = 1; c <= TANDEM_MATRIX_SIZE; c++)
-      state->counts[(r - 1) * TANDEM_MATRIX_SIZE + (c - 1)] = tandem_store_count_in_cell (store, r, c);
+      {
+        state->counts[(r - 1) * TANDEM_MATRIX_SIZE + (c - 1)] = tandem_store_count_in_cell (store, r, c);
+        state->case_counts[(r - 1) * TANDEM_MATRIX_SIZE + (c - 1)] = tandem_store_count_cases_in_cell (store, r, c);
+      }
+
+  model = tandem_store_get_case_studies (store);
+  state->cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemCaseStudy) case_study = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (state->cases,
+                           g_strdup (tandem_case_study_get_id (case_study)),
+                           tandem_case_study_copy (case_study));
+    }
+  state->library_version = tandem_store_get_library_version (store);
 
   return state;
 }
@@ -371,6 +389,7 @@ void
 tandem_test_state_free (TandemTestState *state)
 {
   g_hash_table_unref (state->initiatives);
+  g_hash_table_unref (state->cases);
   for (guint i = 0; i < G_N_ELEMENTS (state->labels); i++)
     g_free (state->labels[i]);
   g_free (state);
@@ -413,6 +432,54 @@ describe (TandemInitiative *initiative)
         if (note != NULL)
           g_string_append_printf (text, " %u,%u “%s”", r, c, note);
       }
+
+  g_string_append (text, "; citations:");
+  for (guint i = 0; i < tandem_initiative_get_n_citations (initiative); i++)
+    {
+      const TandemCitation *citation = tandem_initiative_get_citation (initiative, i);
+
+      g_string_append_printf (text, " %s (%s, “%s”)", citation->case_id,
+                              citation->evidence ? "evidence" : "inspiration", citation->note);
+    }
+
+  g_string_append (text, ")");
+  return g_string_free (text, FALSE);
+}
+
+char *
+tandem_test_describe_case (TandemCaseStudy *case_study)
+{
+  GString *text = g_string_new (NULL);
+  const char * const *learning = tandem_case_study_get_learning (case_study);
+  const char * const *tags = tandem_case_study_get_tags (case_study);
+
+  g_string_append_printf (text, "%s “%s” (%s%s; place “%s”; country “%s”; area “%s”; period “%s”;"
+                          " %" G_GSIZE_FORMAT "-byte summary; %" G_GSIZE_FORMAT "-byte change notes;"
+                          " cos 0x%x; %u learning points; %u tags; %u outcomes; %u sources; links:",
+                          tandem_case_study_get_id (case_study),
+                          tandem_case_study_get_title (case_study),
+                          tandem_case_study_get_bundled (case_study) ? "bundled" : "own",
+                          tandem_case_study_get_generic (case_study) ? ", generic" : "",
+                          tandem_case_study_get_place (case_study),
+                          tandem_case_study_get_country (case_study),
+                          tandem_case_study_get_service_area (case_study),
+                          tandem_case_study_get_period (case_study),
+                          strlen (tandem_case_study_get_summary (case_study)),
+                          strlen (tandem_case_study_get_change_notes (case_study)),
+                          tandem_case_study_get_cos (case_study),
+                          g_strv_length ((GStrv) learning),
+                          g_strv_length ((GStrv) tags),
+                          tandem_case_study_get_n_outcomes (case_study),
+                          tandem_case_study_get_n_sources (case_study));
+
+  for (guint i = 0; i < tandem_case_study_get_n_links (case_study); i++)
+    {
+      const TandemCaseLink *link = tandem_case_study_get_link (case_study, i);
+
+      g_string_append_printf (text, " %u,%u %s%s “%s”", link->row, link->col,
+                              tandem_link_basis_to_string (link->basis),
+                              link->hidden ? " hidden" : "", link->note);
+    }
 
   g_string_append (text, ")");
   return g_string_free (text, FALSE);
@@ -488,7 +555,70 @@ tandem_test_state_matches (TandemTestState  *state,
         }
     }
 
+  if (g_hash_table_size (now->cases) != g_hash_table_size (state->cases))
+    {
+      *why = g_strdup_printf ("%u case studies, expected %u",
+                              g_hash_table_size (now->cases),
+                              g_hash_table_size (state->cases));
+      return FALSE;
+    }
+
+  if (g_list_model_get_n_items (tandem_store_get_case_studies (store)) != g_hash_table_size (state->cases))
+    {
+      *why = g_strdup ("the case-study model holds the same ID twice");
+      return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, state->cases);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      TandemCaseStudy *found = g_hash_table_lookup (now->cases, key);
+
+      if (found == NULL)
+        {
+          *why = g_strdup_printf ("case study %s is missing", (const char *) key);
+          return FALSE;
+        }
+
+      if (!tandem_case_study_equal (found, value))
+        {
+          g_autofree char *expected = tandem_test_describe_case (value);
+          g_autofree char *got = tandem_test_describe_case (found);
+
+          *why = g_strdup_printf ("case study %s differs: got %s, expected %s",
+                                  (const char *) key, got, expected);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < TANDEM_N_CELLS; i++)
+    {
+      if (state->case_counts[i] != now->case_counts[i])
+        {
+          *why = g_strdup_printf ("count_cases_in_cell (%u, %u) is %u, expected %u",
+                                  i / TANDEM_MATRIX_SIZE + 1, i % TANDEM_MATRIX_SIZE + 1,
+                                  now->case_counts[i], state->case_counts[i]);
+          return FALSE;
+        }
+    }
+
+  if (state->library_version != now->library_version)
+    {
+      *why = g_strdup_printf ("library version %d, expected %d",
+                              now->library_version, state->library_version);
+      return FALSE;
+    }
+
   return TRUE;
+}
+
+void
+tandem_test_state_replace_case (TandemTestState *state,
+                                TandemCaseStudy *case_study)
+{
+  g_hash_table_replace (state->cases,
+                        g_strdup (tandem_case_study_get_id (case_study)),
+                        tandem_case_study_copy (case_study));
 }
 
 gboolean
@@ -649,4 +779,36 @@ tandem_test_find_position (TandemStore *store,
     }
 
   return G_MAXUINT;
+}
+
+TandemCaseStudy *
+tandem_test_find_case_by_title (TandemStore *store,
+                                const char  *title)
+{
+  GListModel *model = tandem_store_get_case_studies (store);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemCaseStudy) case_study = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (tandem_case_study_get_title (case_study), title) == 0)
+        return case_study;  /* the model holds another reference */
+    }
+
+  return NULL;
+}
+
+/* JSON */
+
+GBytes *
+tandem_test_json (const char *text)
+{
+  char *json = g_strdup (text);
+
+  for (char *p = json; *p != '\0'; p++)
+    if (*p == '\'')
+      *p = '"';
+
+  return g_bytes_new_take (json, strlen (json));
 }

@@ -94,8 +94,10 @@ void         tandem_test_sqlite_create          (const char        *path,
                                                  const char        *sql);
 
 /* Everything a portfolio shows: each initiative (by UUID, compared with
- * tandem_initiative_equal()), the wording of all 17 matrix keys and the
- * count in each cell. */
+ * tandem_initiative_equal(), citations included), the wording of all 17
+ * matrix keys, the count in each cell, each case study (by ID, compared
+ * with tandem_case_study_equal(), links included), the number of case
+ * studies linked to each cell and the case-study library version. */
 typedef struct _TandemTestState TandemTestState;
 
 TandemTestState *tandem_test_state_capture      (TandemStore       *store);
@@ -103,6 +105,9 @@ void         tandem_test_state_free             (TandemTestState   *state);
 /* Expects @initiative (matched by UUID) instead of what was captured. */
 void         tandem_test_state_replace          (TandemTestState   *state,
                                                  TandemInitiative  *initiative);
+/* Expects @case_study (matched by ID) instead of what was captured. */
+void         tandem_test_state_replace_case     (TandemTestState   *state,
+                                                 TandemCaseStudy   *case_study);
 gboolean     tandem_test_state_matches          (TandemTestState   *state,
                                                  TandemStore       *store,
                                                  char             **why);
@@ -159,9 +164,20 @@ gulong       tandem_test_count_notify           (gpointer           object,
                                                  const char        *property,
                                                  guint             *counter);
 
+/* A one-line account of everything @case_study says, for failure messages. */
+char        *tandem_test_describe_case          (TandemCaseStudy   *case_study);
+
 /* Finds an initiative of the store's model by title, or NULL. */
 TandemInitiative *tandem_test_find_by_title     (TandemStore       *store,
                                                  const char        *title);
+/* Finds a case study of the store's model by title, or NULL. */
+TandemCaseStudy *tandem_test_find_case_by_title (TandemStore      *store,
+                                                 const char        *title);
+
+/* JSON written in C strings with ' for ": returns @text with every '
+ * turned into ", as bytes for tandem_library_parse() and friends. */
+GBytes      *tandem_test_json                   (const char        *text);
+
 /* The position of @uuid in the store's model, or G_MAXUINT. */
 guint        tandem_test_find_position          (TandemStore       *store,
                                                  const char        *uuid);

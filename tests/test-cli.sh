@@ -392,15 +392,417 @@ expect_no_text "$tmp/stats-reworded.out" "Full co-production" "stats does not sh
 expect_max_width "$tmp/stats-reworded.out" 100 "stats with a very long label"
 expect_text "$tmp/stats-reworded.out" "…" "stats cuts a very long label short with an ellipsis"
 
+# ---- Case studies ---------------------------------------------------------------
+
+# expect_lines FILE EXPECTED WHAT: FILE holds exactly the lines of EXPECTED
+# (given with printf escapes), in that order.
+expect_lines () {
+  printf "$2" >"$tmp/expected.lines"
+  if cmp -s "$1" "$tmp/expected.lines"; then
+    pass "$3"
+  else
+    fail "$3: got"
+    show "$1"
+    note "expected:"
+    show "$tmp/expected.lines"
+  fi
+}
+
+# expect_flowing FILE TEXT WHAT: FILE contains TEXT once lines are joined
+# and runs of spaces squeezed, so that wrapped text is found whole.
+expect_flowing () {
+  flowing=$(tr '\n' ' ' <"$1" | tr -s ' ')
+  squeezed=$(printf '%s' "$2" | tr -s ' ')
+  case "$flowing" in
+    *"$squeezed"*) pass "$3" ;;
+    *) fail "$3: “$2” not found in:"; show "$1" ;;
+  esac
+}
+
+# A newer library, for the one basis the bundled library does not use.
+cat >"$tmp/library-v2.json" <<'JSON'
+{
+  "format": "tandem-case-library",
+  "version": 2,
+  "entries": [
+    {
+      "id": "cli-library-case",
+      "title": "Library case for the CLI test",
+      "place": "Testham",
+      "country": "Testland",
+      "service_area": "Testing",
+      "period": "2001",
+      "summary": "A case the test library adds.",
+      "cos": ["co-assessment"],
+      "cells": [
+        { "cell": "3,1", "basis": "source", "note": "The source puts it here." },
+        { "cell": "1,3", "basis": "tandem" }
+      ],
+      "outcomes": [ { "figure": "12 tests written" } ],
+      "sources": [
+        { "document": "A test report", "year": "2002", "url": "https://example.org/a/very/long/address/that/goes/on/and/on/and/must/never/be/wrapped/by/the/card" }
+      ]
+    }
+  ]
+}
+JSON
+
+cases_file="$tmp/cases.tandem"
+make_portfolio "$cases_file" --library "$tmp/library-v2.json" \
+  --case "zq-a:3,3:zq cherry" \
+  --case "zq-b:2,2:ZQ apple" \
+  --case "zq-c:1,1:Zq Banana" \
+  --link "surrey-neet-to-pete:1,1:Our own reading of it" \
+  --unlink "surrey-neet-to-pete:2,2" \
+  --link "zq-b:2,2:A note of mine"
+cp "$cases_file" "$tmp/cases.orig"
+
+# The library alone, as a new portfolio has it.
+run cases-seeded cases "$seeded"
+expect_status cases-seeded 0 "cases on a new portfolio"
+expect_no_stderr cases-seeded "cases on a new portfolio"
+n_library=$(wc -l <"$tmp/cases-seeded.out")
+if [ "$n_library" -ge 25 ]; then
+  pass "cases lists the library ($n_library case studies)"
+else
+  fail "cases lists $n_library case studies, expected at least 25"
+  show "$tmp/cases-seeded.out"
+fi
+
+run cases-all cases "$cases_file"
+expect_status cases-all 0 "cases"
+expect_no_stderr cases-all "cases"
+n=$(wc -l <"$tmp/cases-all.out")
+if [ "$n" -eq $((n_library + 4)) ]; then
+  pass "cases lists the library, the newer library's case and three own ones"
+else
+  fail "cases printed $n lines, expected $((n_library + 4))"
+  show "$tmp/cases-all.out"
+fi
+
+bad=$(grep -cv "^[a-z0-9-][a-z0-9-]*$tab[^$tab][^$tab]*\$" "$tmp/cases-all.out")
+if [ "$bad" -eq 0 ]; then
+  pass "every cases line is ID<TAB>title"
+else
+  fail "$bad cases lines are not ID<TAB>title:"
+  show "$tmp/cases-all.out"
+fi
+
+ids=$(cut -f1 "$tmp/cases-all.out" | sort -u | wc -l)
+if [ "$ids" -eq "$n" ]; then
+  pass "cases shows each ID once"
+else
+  fail "cases shows $ids different IDs in $n lines"
+fi
+
+expect_text "$tmp/cases-all.out" "surrey-neet-to-pete${tab}NEET to PETE, Surrey County Council" \
+  "cases shows NEET to PETE"
+expect_text "$tmp/cases-all.out" "nz-whanau-ora${tab}Whānau Ora, New Zealand" "cases shows Whānau Ora"
+expect_text "$tmp/cases-all.out" "cli-library-case${tab}Library case for the CLI test" \
+  "cases shows the newer library's case"
+expect_text "$tmp/cases-all.out" "zq-b${tab}ZQ apple" "cases shows an own case study"
+
+run cases-again cases "$cases_file"
+if cmp -s "$tmp/cases-all.out" "$tmp/cases-again.out"; then
+  pass "cases is deterministic"
+else
+  fail "cases printed something different the second time"
+fi
+
+# Sorted by title, ignoring case.
+run cases-zq cases "$cases_file" --search zq
+expect_status cases-zq 0 "cases --search zq"
+expect_lines "$tmp/cases-zq.out" "zq-b${tab}ZQ apple\nzq-c${tab}Zq Banana\nzq-a${tab}zq cherry\n" \
+  "cases sorts by title ignoring case"
+if grep -n '^zq-' "$tmp/cases-all.out" | cut -d: -f2- | cmp -s - "$tmp/cases-zq.out"; then
+  pass "cases lists them in that order too"
+else
+  fail "cases does not list zq-b, zq-c, zq-a in that order"
+fi
+
+# --cell: the case studies visibly linked to the cell, in the same order.
+run cases-2-2 cases "$cases_file" --cell 2,2
+expect_status cases-2-2 0 "cases --cell 2,2"
+expect_no_stderr cases-2-2 "cases --cell 2,2"
+expect_text "$tmp/cases-2-2.out" "zq-b${tab}ZQ apple" "cases --cell 2,2 shows an own case linked there"
+expect_text "$tmp/cases-2-2.out" "nz-whanau-ora${tab}" "cases --cell 2,2 shows a library case linked there"
+expect_no_text "$tmp/cases-2-2.out" "surrey-neet-to-pete" "cases --cell 2,2 leaves out a case unlinked from it"
+expect_no_text "$tmp/cases-2-2.out" "zq-a" "cases --cell 2,2 leaves out a case linked elsewhere"
+if grep -Fx -f "$tmp/cases-2-2.out" "$tmp/cases-all.out" | cmp -s - "$tmp/cases-2-2.out"; then
+  pass "cases --cell keeps the order of cases"
+else
+  fail "cases --cell 2,2 is not in the order of cases"
+fi
+
+run cases-1-1 cases "$cases_file" --cell=1,1
+expect_status cases-1-1 0 "cases --cell=1,1"
+expect_lines "$tmp/cases-1-1.out" "surrey-neet-to-pete${tab}NEET to PETE, Surrey County Council\nzq-c${tab}Zq Banana\n" \
+  "cases --cell=1,1 shows exactly the two case studies the user linked there"
+
+run cases-spaced cases "$cases_file" --cell " 2 , 2 "
+if cmp -s "$tmp/cases-2-2.out" "$tmp/cases-spaced.out"; then
+  pass "cases --cell ' 2 , 2 ' is --cell 2,2"
+else
+  fail "cases --cell ' 2 , 2 ' differs from --cell 2,2"
+fi
+
+# Every case study's card agrees with --cell about where it is linked.
+for cell in 2,2 1,1 3,1; do
+  run "cell-$cell" cases "$cases_file" --cell "$cell"
+  cut -f1 "$tmp/cell-$cell.out" | sort >"$tmp/cell-$cell.ids"
+  : >"$tmp/card-$cell.ids"
+  for id in $(cut -f1 "$tmp/cases-all.out"); do
+    "$TANDEM_CLI" case "$cases_file" "$id" >"$tmp/card.out" 2>&1
+    if grep -q "^  $cell  " "$tmp/card.out"; then
+      echo "$id" >>"$tmp/card-$cell.ids"
+    fi
+  done
+  sort -o "$tmp/card-$cell.ids" "$tmp/card-$cell.ids"
+  if cmp -s "$tmp/cell-$cell.ids" "$tmp/card-$cell.ids"; then
+    pass "cases --cell $cell lists exactly the case studies whose card shows $cell"
+  else
+    fail "cases --cell $cell and the cards disagree"
+    note "cases --cell:"; show "$tmp/cell-$cell.ids"
+    note "cards:"; show "$tmp/card-$cell.ids"
+  fi
+done
+
+# --search: every word, as the start of a word, ignoring case and diacritics.
+for text in whanau whānau WHAN "whanau ora"; do
+  run search-whanau cases "$cases_file" --search "$text"
+  expect_lines "$tmp/search-whanau.out" "nz-whanau-ora${tab}Whānau Ora, New Zealand\n" \
+    "cases --search “$text” finds Whānau Ora alone"
+done
+
+run search-nz cases "$cases_file" --search "new zealand"
+n=$(wc -l <"$tmp/search-nz.out")
+others=$(grep -cv '^nz-' "$tmp/search-nz.out")
+if [ "$n" -eq 3 ] && [ "$others" -eq 0 ]; then
+  pass "cases --search “new zealand” finds the three New Zealand case studies"
+else
+  fail "cases --search “new zealand” printed:"
+  show "$tmp/search-nz.out"
+fi
+
+run search-two cases "$cases_file" --search "zealand drama"
+expect_lines "$tmp/search-two.out" \
+  "nz-bps-results-drama-immunisation${tab}Better Public Services Results: school drama with an immunisation message, New Zealand\n" \
+  "cases --search with two words finds what has both"
+
+run search-none cases "$cases_file" --search xyzzyplugh
+expect_status search-none 0 "cases --search with no match"
+if [ -s "$tmp/search-none.out" ]; then
+  fail "cases --search xyzzyplugh printed something"
+  show "$tmp/search-none.out"
+else
+  pass "cases --search with no match prints nothing"
+fi
+
+run search-empty cases "$cases_file" --search ""
+if cmp -s "$tmp/cases-all.out" "$tmp/search-empty.out"; then
+  pass "cases --search '' lists everything"
+else
+  fail "cases --search '' differs from cases"
+fi
+
+run search-eq cases "$cases_file" --search=ZQ
+if cmp -s "$tmp/cases-zq.out" "$tmp/search-eq.out"; then
+  pass "cases --search=TEXT is --search TEXT"
+else
+  fail "cases --search=ZQ differs from --search zq"
+fi
+
+i=0
+for text in '"' '""' '*' 'zq*' 'OR' 'zq OR surrey' 'NEAR(' 'NEAR(zq surrey)' '-' '-zq' ':' 'title:zq' \
+            '(' ')' '^zq' "it's" '\' '%' 'AND' 'NOT zq'; do
+  i=$((i + 1))
+  run "search-syntax-$i" cases "$cases_file" --search "$text"
+  if [ "$rc" -eq 0 ] && [ ! -s "$tmp/search-syntax-$i.err" ]; then
+    pass "cases --search '$text' is only text"
+  else
+    fail "cases --search '$text': exit status $rc"
+    show "$tmp/search-syntax-$i.err"
+  fi
+done
+run search-quoted cases "$cases_file" --search '"zq"'
+if cmp -s "$tmp/cases-zq.out" "$tmp/search-quoted.out"; then
+  pass "cases --search '\"zq\"' finds what zq finds"
+else
+  fail "cases --search '\"zq\"' differs from --search zq"
+  show "$tmp/search-quoted.out"
+fi
+
+# Both: each case study must pass both.
+run both cases "$cases_file" --cell 2,1 --search "new zealand"
+expect_lines "$tmp/both.out" \
+  "nz-bps-results-drama-immunisation${tab}Better Public Services Results: school drama with an immunisation message, New Zealand\nnz-skip${tab}SKIP, New Zealand\n" \
+  "cases --cell 2,1 --search “new zealand”"
+run both-2 cases "$cases_file" --search zq --cell 2,2
+expect_lines "$tmp/both-2.out" "zq-b${tab}ZQ apple\n" "cases --search zq --cell 2,2"
+
+# Bad cells.
+for value in 4,1 2 0,0 "" a,b 2,2,2 "3,-1"; do
+  run "bad-cell" cases "$cases_file" --cell "$value"
+  expect_status bad-cell 1 "cases --cell '$value'"
+  expect_one_error_line bad-cell "cases --cell '$value'"
+  expect_text "$tmp/bad-cell.err" "“$value”" "the error names the bad cell '$value'"
+done
+
+run cell-novalue cases "$cases_file" --cell
+expect_status cell-novalue 1 "cases --cell with no value"
+expect_one_error_line cell-novalue "cases --cell with no value"
+
+run search-novalue cases "$cases_file" --search
+expect_status search-novalue 1 "cases --search with no value"
+expect_one_error_line search-novalue "cases --search with no value"
+
+run cell-twice cases "$cases_file" --cell 1,1 --cell 2,2
+expect_status cell-twice 1 "cases with --cell twice"
+expect_one_error_line cell-twice "cases with --cell twice"
+
+for command in stats list; do
+  run "$command-cell" "$command" "$cases_file" --cell 2,2
+  expect_status "$command-cell" 1 "$command does not take --cell"
+  expect_one_error_line "$command-cell" "$command --cell"
+  run "$command-search" "$command" "$cases_file" --search zq
+  expect_status "$command-search" 1 "$command does not take --search"
+done
+run case-cell case "$cases_file" zq-b --cell 2,2
+expect_status case-cell 1 "case does not take --cell"
+
+run cases-nofile cases
+expect_status cases-nofile 1 "cases without FILE"
+expect_one_error_line cases-nofile "cases without FILE"
+run cases-nofile-cell cases --cell 2,2
+expect_status cases-nofile-cell 1 "cases --cell without FILE"
+run cases-extra cases "$cases_file" zq-b
+expect_status cases-extra 1 "cases with an extra argument"
+expect_one_error_line cases-extra "cases with an extra argument"
+
+# ---- One case study's card ------------------------------------------------------------
+
+run card-surrey case "$cases_file" surrey-neet-to-pete
+expect_status card-surrey 0 "case NEET to PETE"
+expect_no_stderr card-surrey "case NEET to PETE"
+expect_max_width "$tmp/card-surrey.out" 80 "the NEET to PETE card"
+first=$(head -n 1 "$tmp/card-surrey.out")
+if [ "$first" = "NEET to PETE, Surrey County Council" ]; then
+  pass "the card starts with the title"
+else
+  fail "the card starts with “$first”"
+fi
+for text in "ID: surrey-neet-to-pete" "From Tandem’s case-study library" "Place: Surrey" \
+            "Service area: Young people's services" "Period: 2009–2014" \
+            "The Four Co’s: Co-commissioning, Co-design, Co-delivery, Co-assessment" \
+            "Cells of the matrix:" "  1,1  Traditional professional service provision (your link)" \
+            "       Our own reading of it" "Summary:" "Surrey County Council set out" \
+            "Outcomes:" "  • 60% fewer young people who were NEET" "(2012–2014)" \
+            "  • 90% fewer young people entering the criminal justice system" "(2009–2013)" \
+            "  • 25% saving on the budget for young people's services" \
+            "Change management:" "Learning points:" "Tags: young people, employability" \
+            "Sources:" "  • Removing the obstacles to user and community co-production" \
+            "    Elke Loeffler, Governance International, 2017"; do
+  expect_text "$tmp/card-surrey.out" "$text" "the NEET to PETE card shows “$text”"
+done
+expect_no_text "$tmp/card-surrey.out" "Country:" "the NEET to PETE card leaves out the empty country"
+expect_no_text "$tmp/card-surrey.out" "Full co-production (" "the NEET to PETE card leaves out the cell the user unlinked"
+expect_flowing "$tmp/card-surrey.out" \
+  "• 60% fewer young people who were NEET (not in education, employment or training) (2012–2014)" \
+  "the card gives the 60% figure with its period"
+expect_flowing "$tmp/card-surrey.out" \
+  "• 90% fewer young people entering the criminal justice system for the first time (2009–2013)" \
+  "the card gives the 90% figure with its period"
+expect_flowing "$tmp/card-surrey.out" "• 25% saving on the budget for young people's services Change management:" \
+  "the card gives the 25% figure, which has no period, alone"
+summary_line=$(grep -n '^Summary:$' "$tmp/card-surrey.out" | cut -d: -f1)
+outcomes_line=$(grep -n '^Outcomes:$' "$tmp/card-surrey.out" | cut -d: -f1)
+sources_line=$(grep -n '^Sources:$' "$tmp/card-surrey.out" | cut -d: -f1)
+if [ -n "$summary_line" ] && [ -n "$outcomes_line" ] && [ -n "$sources_line" ] &&
+   [ "$summary_line" -lt "$outcomes_line" ] && [ "$outcomes_line" -lt "$sources_line" ]; then
+  pass "the card shows summary, outcomes and sources in that order"
+else
+  fail "the card's sections are out of order"
+fi
+
+run card-whanau case "$cases_file" nz-whanau-ora
+expect_status card-whanau 0 "case Whānau Ora"
+expect_max_width "$tmp/card-whanau.out" 80 "the Whānau Ora card"
+for text in "Whānau Ora, New Zealand" "Country: New Zealand" "Service area: Health and care" \
+            "  2,2  Full co-production (Tandem’s reading)" \
+            "    https://www.tpk.govt.nz/en/whakamahia/whanau-ora/" "Co-design, Co-delivery"; do
+  expect_text "$tmp/card-whanau.out" "$text" "the Whānau Ora card shows “$text”"
+done
+expect_text "$tmp/card-whanau.out" "  3,2  User/community delivery" "the Whānau Ora card shows cell 3,2"
+expect_flowing "$tmp/card-whanau.out" "3,2 User/community delivery of co-planned or co-designed services (Tandem’s reading)" \
+  "the Whānau Ora card shows the label and basis of cell 3,2"
+for text in "Place:" "Period:" "Outcomes:" "Change management:"; do
+  expect_no_text "$tmp/card-whanau.out" "$text" "the Whānau Ora card leaves out the empty “$text”"
+done
+
+run card-library case "$cases_file" cli-library-case
+expect_status card-library 0 "case on the newer library's case"
+expect_flowing "$tmp/card-library.out" "3,1 User/community delivery of professionally planned services (as the source says)" \
+  "the card of the newer library's case shows a link placed by the source"
+for text in "  3,1  User/community delivery" \
+            "       The source puts it here." "  1,3  Professionals as sole service deliverers (Tandem’s reading)" \
+            "Place: Testham" "Country: Testland" "  • 12 tests written" "    2002" \
+            "    https://example.org/a/very/long/address/that/goes/on/and/on/and/must/never/be/wrapped/by/the/card"; do
+  expect_text "$tmp/card-library.out" "$text" "the card of the newer library's case shows “$text”"
+done
+
+run card-generic case "$cases_file" time-banks
+expect_text "$tmp/card-generic.out" "A general approach" "a generic case study says it is a general approach"
+expect_no_text "$tmp/card-surrey.out" "A general approach" "a particular case study does not"
+
+run card-own case "$cases_file" zq-b
+expect_status card-own 0 "case on an own case study"
+expect_no_stderr card-own "case on an own case study"
+expect_lines "$tmp/card-own.out" \
+  "ZQ apple\n========\nID: zq-b\nYour own case study\n\nCells of the matrix:\n  2,2  Full co-production (your link)\n       A note of mine\n" \
+  "the card of an own case study with only a title and a link shows just those"
+
+run card-unknown case "$cases_file" nope
+expect_status card-unknown 3 "case with an unknown ID"
+expect_one_error_line card-unknown "case with an unknown ID"
+expect_lines "$tmp/card-unknown.err" "tandem-cli: $cases_file: there is no case study nope\n" \
+  "case with an unknown ID says so, naming the file and the ID"
+
+run card-noid case "$cases_file"
+expect_status card-noid 1 "case without ID"
+expect_one_error_line card-noid "case without ID"
+run card-extra case "$cases_file" zq-a zq-b
+expect_status card-extra 1 "case with two IDs"
+expect_one_error_line card-extra "case with two IDs"
+run card-nofile case
+expect_status card-nofile 1 "case without FILE or ID"
+
+run card-again case "$cases_file" surrey-neet-to-pete
+if cmp -s "$tmp/card-surrey.out" "$tmp/card-again.out"; then
+  pass "case is deterministic"
+else
+  fail "case printed something different the second time"
+fi
+
+if cmp -s "$cases_file" "$tmp/cases.orig"; then
+  pass "cases and case left the portfolio as it was"
+else
+  fail "cases or case changed the portfolio"
+fi
+
 # ---- Files that cannot be opened ----------------------------------------------
 
 missing="$tmp/no such dir/missing.tandem"
-for command in stats list; do
+for command in stats list cases; do
   run "missing-$command" "$command" "$missing"
   expect_status "missing-$command" 2 "$command on a missing file"
   expect_one_error_line "missing-$command" "$command on a missing file"
   expect_text "$tmp/missing-$command.err" "$missing" "$command on a missing file names it"
 done
+run missing-case case "$missing" surrey-neet-to-pete
+expect_status missing-case 2 "case on a missing file"
+expect_one_error_line missing-case "case on a missing file"
+run missing-cases-cell cases "$missing" --cell 2,2
+expect_status missing-cases-cell 2 "cases --cell on a missing file"
 if [ -e "$missing" ]; then
   fail "stats or list created the missing file"
 else
@@ -410,7 +812,7 @@ fi
 garbage="$tmp/garbage.tandem"
 LC_ALL=C awk 'BEGIN { srand(42); for (i = 0; i < 4096; i++) printf "%c", int(rand() * 255) + 1 }' >"$garbage"
 cp "$garbage" "$tmp/garbage.orig"
-for command in stats list; do
+for command in stats list cases; do
   run "garbage-$command" "$command" "$garbage"
   expect_status "garbage-$command" 2 "$command on garbage"
   expect_one_error_line "garbage-$command" "$command on garbage"
@@ -502,7 +904,7 @@ for how in --help -h help; do
   for word in --help --version FILE; do
     expect_text "$tmp/help$how.out" "$word" "tandem-cli $how mentions $word"
   done
-  for command in "stats FILE" "list FILE" "help"; do
+  for command in "stats FILE" "list FILE" "cases FILE" "case FILE ID" "help"; do
     if grep -q "^ *$command " "$tmp/help$how.out"; then
       pass "tandem-cli $how documents “$command”"
     else
@@ -510,7 +912,14 @@ for how in --help -h help; do
       show "$tmp/help$how.out"
     fi
   done
-  for code in 0 1 2; do
+  for word in "--cell ROW,COL" "--search TEXT"; do
+    if grep -q "^ *$word " "$tmp/help$how.out"; then
+      pass "tandem-cli $how documents “$word”"
+    else
+      fail "tandem-cli $how does not document “$word”"
+    fi
+  done
+  for code in 0 1 2 3; do
     if grep -q "^ *$code  *[a-z]" "$tmp/help$how.out"; then
       pass "tandem-cli $how documents exit status $code"
     else

@@ -828,6 +828,634 @@ test_read_only_store (HistoryFixture *fixture,
   tandem_test_assert_state (state, STORE (fixture));
 }
 
+/* ---- Case studies ------------------------------------------------------------- */
+
+#define SURREY    "surrey-neet-to-pete"
+#define WHANAU    "nz-whanau-ora"
+#define GOVERNORS "school-governors"
+#define OWN       "my-own-case"
+
+static TandemCaseStudy *
+lookup_case (HistoryFixture *fixture,
+             const char     *id)
+{
+  TandemCaseStudy *cs = tandem_store_lookup_case_study (STORE (fixture), id);
+
+  if (cs == NULL)
+    g_error ("there is no case study %s", id);
+
+  return cs;
+}
+
+/* An initiative of the worked example other than the youth one. */
+static TandemInitiative *
+find_other (HistoryFixture *fixture,
+            guint           which)
+{
+  GListModel *model = tandem_store_get_initiatives (STORE (fixture));
+  TandemInitiative *youth = find_youth (STORE (fixture));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      if (initiative != youth && which-- == 0)
+        return initiative;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/*
+ * Without going through the history, so there is nothing to undo yet:
+ *   - an own case study, OWN, with every field set and linked to 3,2;
+ *   - the library's school governors unlinked from 1,2 (hidden);
+ *   - the youth initiative citing OWN and SURREY, another one citing OWN.
+ */
+static void
+prepare_cases (HistoryFixture *fixture)
+{
+  static const char * const learning[] = { "Ask early.", NULL };
+  static const char * const tags[] = { "meals", "neighbours", NULL };
+  g_autoptr(TandemCaseStudy) own = tandem_case_study_new ("My own case");
+  g_autoptr(TandemCaseStudy) governors = tandem_case_study_copy (lookup_case (fixture, GOVERNORS));
+  g_autoptr(TandemInitiative) youth = tandem_initiative_copy (find_youth (STORE (fixture)));
+  g_autoptr(TandemInitiative) other = tandem_initiative_copy (find_other (fixture, 0));
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(GError) error = NULL;
+
+  tandem_case_study_set_id (own, OWN);
+  tandem_case_study_set_place (own, "Oldham");
+  tandem_case_study_set_country (own, "England");
+  tandem_case_study_set_service_area (own, "Social care");
+  tandem_case_study_set_period (own, "2020");
+  tandem_case_study_set_summary (own, "Neighbours cook for each other.");
+  tandem_case_study_set_change_notes (own, "The kitchen was handed over.");
+  tandem_case_study_set_cos (own, TANDEM_CO_DELIVERY);
+  tandem_case_study_set_learning (own, learning);
+  tandem_case_study_set_tags (own, tags);
+  tandem_case_study_add_outcome (own, "30 meals a week", "2020");
+  tandem_case_study_add_source (own, "Our evaluation", "Us", "2021", "https://example.org");
+  tandem_case_study_link (own, 3, 2, "They deliver it.");
+
+  tandem_case_study_unlink (governors, 1, 2);
+
+  tandem_initiative_cite (youth, OWN, TRUE, "Our own evidence");
+  tandem_initiative_cite (youth, SURREY, TRUE, "The model");
+  tandem_initiative_cite (other, OWN, FALSE, "Inspiration");
+
+  tandem_changes_save_case (changes, own);
+  tandem_changes_save_case (changes, governors);
+  tandem_changes_save_initiative (changes, youth);
+  tandem_changes_save_initiative (changes, other);
+  g_assert_true (tandem_store_apply (STORE (fixture), changes, &error));
+  g_assert_no_error (error);
+}
+
+static char *added_case_id;
+
+static gboolean
+edit_add_case (HistoryFixture  *fixture,
+               GError         **error)
+{
+  TandemCaseStudy *added = tandem_history_add_case_study (fixture->history, "Repair café", error);
+
+  if (added == NULL)
+    return FALSE;
+
+  g_assert_true (tandem_store_lookup_case_study (STORE (fixture), tandem_case_study_get_id (added)) == added);
+  g_assert_cmpstr (tandem_case_study_get_title (added), ==, "Repair café");
+  g_assert_false (tandem_case_study_get_bundled (added));
+  g_assert_cmpuint (tandem_case_study_get_n_links (added), ==, 0);
+  g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==, "Add “Repair café”");
+  g_free (added_case_id);
+  added_case_id = g_strdup (tandem_case_study_get_id (added));
+  return TRUE;
+}
+
+static void
+test_case_add (HistoryFixture *fixture,
+               gconstpointer   data)
+{
+  check_undo_redo (fixture, edit_add_case);
+
+  g_assert_null (tandem_store_lookup_case_study (STORE (fixture), added_case_id));
+  g_assert_true (tandem_history_redo (fixture->history, NULL));
+  g_assert_nonnull (tandem_store_lookup_case_study (STORE (fixture), added_case_id));
+  g_clear_pointer (&added_case_id, g_free);
+}
+
+static gboolean
+edit_duplicate_case (HistoryFixture  *fixture,
+                     GError         **error)
+{
+  TandemCaseStudy *original = lookup_case (fixture, SURREY);
+  TandemCaseStudy *copy = tandem_history_duplicate_case_study (fixture->history, SURREY, error);
+
+  if (copy == NULL)
+    return FALSE;
+
+  g_assert_cmpstr (tandem_case_study_get_id (copy), !=, SURREY);
+  g_assert_cmpstr (tandem_case_study_get_title (copy), ==, "NEET to PETE, Surrey County Council (my copy)");
+  g_assert_false (tandem_case_study_get_bundled (copy));
+  g_assert_true (tandem_case_study_get_bundled (original));
+  g_assert_cmpstr (tandem_case_study_get_summary (copy), ==, tandem_case_study_get_summary (original));
+  g_assert_cmpuint (tandem_case_study_get_n_outcomes (copy), ==, 3);
+  g_assert_cmpuint (tandem_case_study_get_n_links (copy), ==, tandem_case_study_get_n_links (original));
+  g_assert_true (tandem_case_study_is_linked (copy, 2, 2));
+  g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==,
+                   "Duplicate “NEET to PETE, Surrey County Council”");
+  g_free (added_case_id);
+  added_case_id = g_strdup (tandem_case_study_get_id (copy));
+  return TRUE;
+}
+
+static void
+test_case_duplicate (HistoryFixture *fixture,
+                     gconstpointer   data)
+{
+  TandemCaseStudy *copy;
+  g_autoptr(GError) error = NULL;
+
+  check_undo_redo (fixture, edit_duplicate_case);
+  g_assert_null (tandem_store_lookup_case_study (STORE (fixture), added_case_id));
+
+  /* The copy, unlike the original, can be edited. */
+  g_assert_true (tandem_history_redo (fixture->history, NULL));
+  copy = tandem_case_study_copy (lookup_case (fixture, added_case_id));
+  tandem_case_study_set_summary (copy, "Our version.");
+  g_assert_true (tandem_history_save_case_study (fixture->history, copy, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tandem_case_study_get_summary (lookup_case (fixture, added_case_id)), ==, "Our version.");
+  g_assert_cmpstr (tandem_case_study_get_summary (lookup_case (fixture, SURREY)), !=, "Our version.");
+  g_object_unref (copy);
+  g_clear_pointer (&added_case_id, g_free);
+}
+
+static gboolean
+edit_save_case (HistoryFixture  *fixture,
+                GError         **error)
+{
+  static const char * const tags[] = { "changed", NULL };
+  g_autoptr(TandemCaseStudy) edited = tandem_case_study_copy (lookup_case (fixture, OWN));
+  gboolean ok;
+
+  tandem_case_study_set_title (edited, "A renamed case");
+  tandem_case_study_set_place (edited, "Rochdale");
+  tandem_case_study_set_country (edited, "");
+  tandem_case_study_set_service_area (edited, "Food");
+  tandem_case_study_set_period (edited, "2021–2022");
+  tandem_case_study_set_summary (edited, "Another summary.");
+  tandem_case_study_set_change_notes (edited, "");
+  tandem_case_study_set_cos (edited, TANDEM_CO_DESIGN | TANDEM_CO_ASSESSMENT);
+  tandem_case_study_set_generic (edited, TRUE);
+  tandem_case_study_set_learning (edited, NULL);
+  tandem_case_study_set_tags (edited, tags);
+  tandem_case_study_clear_outcomes (edited);
+  tandem_case_study_add_source (edited, "Another source", NULL, "2022", NULL);
+  tandem_case_study_link (edited, 1, 1, "At first");
+  tandem_case_study_link (edited, 3, 2, "A new note");
+
+  ok = tandem_history_save_case_study (fixture->history, edited, NULL, error);
+  if (ok)
+    {
+      g_assert_true (tandem_case_study_equal (lookup_case (fixture, OWN), edited));
+      g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==, "Edit “A renamed case”");
+    }
+  return ok;
+}
+
+static void
+test_case_save (HistoryFixture *fixture,
+                gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_save_case);
+  g_assert_cmpstr (tandem_case_study_get_title (lookup_case (fixture, OWN)), ==, "My own case");
+}
+
+static gboolean
+edit_delete_cited_case (HistoryFixture  *fixture,
+                        GError         **error)
+{
+  gboolean ok = tandem_history_delete_case_study (fixture->history, OWN, error);
+
+  if (ok)
+    {
+      g_assert_null (tandem_store_lookup_case_study (STORE (fixture), OWN));
+      g_assert_null (tandem_initiative_find_citation (find_youth (STORE (fixture)), OWN));
+      g_assert_nonnull (tandem_initiative_find_citation (find_youth (STORE (fixture)), SURREY));
+      g_assert_cmpuint (tandem_initiative_get_n_citations (find_other (fixture, 0)), ==, 0);
+      g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==, "Delete “My own case”");
+    }
+  return ok;
+}
+
+static void
+test_case_delete_cited (HistoryFixture *fixture,
+                        gconstpointer   data)
+{
+  g_autoptr(TandemCaseStudy) own = NULL;
+  g_autoptr(TandemInitiative) youth = NULL;
+  g_autoptr(TandemInitiative) other = NULL;
+  const TandemCitation *citation;
+
+  prepare_cases (fixture);
+  own = tandem_case_study_copy (lookup_case (fixture, OWN));
+  youth = tandem_initiative_copy (find_youth (STORE (fixture)));
+  other = tandem_initiative_copy (find_other (fixture, 0));
+
+  check_undo_redo (fixture, edit_delete_cited_case);
+
+  /* Undone: the case and both citations, exactly, in their places. */
+  g_assert_true (tandem_case_study_equal (lookup_case (fixture, OWN), own));
+  g_assert_true (tandem_initiative_equal (find_youth (STORE (fixture)), youth));
+  g_assert_true (tandem_initiative_equal (find_other (fixture, 0), other));
+  citation = tandem_initiative_get_citation (find_youth (STORE (fixture)), 0);
+  g_assert_cmpstr (citation->case_id, ==, OWN);
+  g_assert_true (citation->evidence);
+  g_assert_cmpstr (citation->note, ==, "Our own evidence");
+
+  /* The search index has it again. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GHashTable) found = tandem_store_search_case_studies (STORE (fixture), "neighbours cook", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_hash_table_contains (found, OWN));
+  }
+
+  /* And after reopening. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->history));
+  tandem_test_fixture_reopen (&fixture->base, TANDEM_STORE_NONE);
+  fixture->history = tandem_history_new (STORE (fixture));
+  g_assert_true (tandem_case_study_equal (lookup_case (fixture, OWN), own));
+  g_assert_true (tandem_initiative_equal (find_youth (STORE (fixture)), youth));
+  g_assert_true (tandem_initiative_equal (find_other (fixture, 0), other));
+}
+
+static gboolean
+edit_link_new_cell (HistoryFixture  *fixture,
+                    GError         **error)
+{
+  gboolean ok = tandem_history_link_case_study (fixture->history, SURREY, 1, 1, "It started here.", error);
+
+  if (ok)
+    {
+      const TandemCaseLink *link = tandem_case_study_find_link (lookup_case (fixture, SURREY), 1, 1);
+
+      g_assert_nonnull (link);
+      g_assert_cmpint (link->basis, ==, TANDEM_LINK_USER);
+      g_assert_cmpstr (link->note, ==, "It started here.");
+      g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==,
+                       "Link “NEET to PETE, Surrey County Council” to 1,1");
+    }
+  return ok;
+}
+
+static void
+test_case_link (HistoryFixture *fixture,
+                gconstpointer   data)
+{
+  guint in_1_1 = tandem_store_count_cases_in_cell (STORE (fixture), 1, 1);
+
+  check_undo_redo (fixture, edit_link_new_cell);
+  g_assert_false (tandem_case_study_is_linked (lookup_case (fixture, SURREY), 1, 1));
+  g_assert_cmpuint (tandem_store_count_cases_in_cell (STORE (fixture), 1, 1), ==, in_1_1);
+}
+
+static gboolean
+edit_relink_hidden (HistoryFixture  *fixture,
+                    GError         **error)
+{
+  gboolean ok = tandem_history_link_case_study (fixture->history, GOVERNORS, 1, 2, "We see it here after all.", error);
+
+  if (ok)
+    {
+      const TandemCaseLink *link = tandem_case_study_find_link (lookup_case (fixture, GOVERNORS), 1, 2);
+
+      g_assert_nonnull (link);
+      g_assert_false (link->hidden);
+      g_assert_cmpint (link->basis, ==, TANDEM_LINK_TANDEM);
+      g_assert_cmpstr (link->note, ==, "We see it here after all.");
+    }
+  return ok;
+}
+
+static void
+test_case_relink (HistoryFixture *fixture,
+                  gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_relink_hidden);
+  g_assert_false (tandem_case_study_is_linked (lookup_case (fixture, GOVERNORS), 1, 2));
+}
+
+static gboolean
+edit_unlink_library (HistoryFixture  *fixture,
+                     GError         **error)
+{
+  gboolean ok = tandem_history_unlink_case_study (fixture->history, WHANAU, 3, 2, error);
+
+  if (ok)
+    {
+      TandemCaseStudy *whanau = lookup_case (fixture, WHANAU);
+
+      g_assert_false (tandem_case_study_is_linked (whanau, 3, 2));
+      g_assert_cmpuint (tandem_case_study_get_n_links (whanau), ==, 2);
+      g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==,
+                       "Unlink “Whānau Ora, New Zealand” from 3,2");
+    }
+  return ok;
+}
+
+static void
+test_case_unlink_library (HistoryFixture *fixture,
+                          gconstpointer   data)
+{
+  check_undo_redo (fixture, edit_unlink_library);
+  g_assert_true (tandem_case_study_is_linked (lookup_case (fixture, WHANAU), 3, 2));
+}
+
+static gboolean
+edit_unlink_user (HistoryFixture  *fixture,
+                  GError         **error)
+{
+  gboolean ok = tandem_history_unlink_case_study (fixture->history, OWN, 3, 2, error);
+
+  if (ok)
+    g_assert_cmpuint (tandem_case_study_get_n_links (lookup_case (fixture, OWN)), ==, 0);
+  return ok;
+}
+
+static void
+test_case_unlink_user (HistoryFixture *fixture,
+                       gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_unlink_user);
+  g_assert_cmpstr (tandem_case_study_find_link (lookup_case (fixture, OWN), 3, 2)->note, ==, "They deliver it.");
+}
+
+static gboolean
+edit_cite (HistoryFixture  *fixture,
+           GError         **error)
+{
+  TandemInitiative *third = find_other (fixture, 1);
+  gboolean ok = tandem_history_cite_case_study (fixture->history, tandem_initiative_get_uuid (third),
+                                                WHANAU, TRUE, "Families at the centre", error);
+
+  if (ok)
+    {
+      const TandemCitation *citation = tandem_initiative_find_citation (third, WHANAU);
+
+      g_assert_nonnull (citation);
+      g_assert_true (citation->evidence);
+      g_assert_cmpstr (citation->note, ==, "Families at the centre");
+      g_assert_cmpstr (tandem_history_get_undo_label (fixture->history), ==, "Cite “Whānau Ora, New Zealand”");
+    }
+  return ok;
+}
+
+static void
+test_case_cite (HistoryFixture *fixture,
+                gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_cite);
+  g_assert_null (tandem_initiative_find_citation (find_other (fixture, 1), WHANAU));
+}
+
+static gboolean
+edit_recite (HistoryFixture  *fixture,
+             GError         **error)
+{
+  TandemInitiative *youth = find_youth (STORE (fixture));
+
+  /* Citing again changes how it is cited, in place. */
+  return tandem_history_cite_case_study (fixture->history, tandem_initiative_get_uuid (youth),
+                                         SURREY, FALSE, NULL, error);
+}
+
+static void
+test_case_recite (HistoryFixture *fixture,
+                  gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_recite);
+  g_assert_true (tandem_history_redo (fixture->history, NULL));
+  {
+    TandemInitiative *youth = find_youth (STORE (fixture));
+
+    g_assert_cmpuint (tandem_initiative_get_n_citations (youth), ==, 2);
+    g_assert_cmpstr (tandem_initiative_get_citation (youth, 1)->case_id, ==, SURREY);
+    g_assert_false (tandem_initiative_get_citation (youth, 1)->evidence);
+    g_assert_cmpstr (tandem_initiative_get_citation (youth, 1)->note, ==, "");
+  }
+}
+
+static gboolean
+edit_uncite (HistoryFixture  *fixture,
+             GError         **error)
+{
+  TandemInitiative *youth = find_youth (STORE (fixture));
+  gboolean ok = tandem_history_uncite_case_study (fixture->history, tandem_initiative_get_uuid (youth),
+                                                  OWN, error);
+
+  if (ok)
+    {
+      g_assert_null (tandem_initiative_find_citation (youth, OWN));
+      g_assert_nonnull (tandem_initiative_find_citation (youth, SURREY));
+      /* The other initiative still cites it. */
+      g_assert_nonnull (tandem_initiative_find_citation (find_other (fixture, 0), OWN));
+    }
+  return ok;
+}
+
+static void
+test_case_uncite (HistoryFixture *fixture,
+                  gconstpointer   data)
+{
+  prepare_cases (fixture);
+  check_undo_redo (fixture, edit_uncite);
+  /* Back in first place. */
+  g_assert_cmpstr (tandem_initiative_get_citation (find_youth (STORE (fixture)), 0)->case_id, ==, OWN);
+}
+
+/* Several case-study edits, undone back to the start and redone. */
+static void
+test_case_many_steps (HistoryFixture *fixture,
+                      gconstpointer   data)
+{
+  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_test_state_free);
+  g_autoptr(GError) error = NULL;
+  TandemCaseStudy *added;
+  g_autofree char *id = NULL;
+  const char *youth;
+
+  prepare_cases (fixture);
+  youth = tandem_initiative_get_uuid (find_youth (STORE (fixture)));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+
+  added = tandem_history_add_case_study (fixture->history, "Step case", &error);
+  g_assert_no_error (error);
+  id = g_strdup (tandem_case_study_get_id (added));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+
+  g_assert_true (tandem_history_link_case_study (fixture->history, id, 2, 3, "Linked", &error));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+  g_assert_true (tandem_history_cite_case_study (fixture->history, youth, id, FALSE, "Cited", &error));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+  g_assert_true (tandem_history_unlink_case_study (fixture->history, SURREY, 2, 2, &error));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+  g_assert_true (tandem_history_delete_case_study (fixture->history, id, &error));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+  g_assert_true (tandem_history_delete_case_study (fixture->history, OWN, &error));
+  g_ptr_array_add (states, tandem_test_state_capture (STORE (fixture)));
+  g_assert_no_error (error);
+
+  for (guint i = states->len - 1; i > 0; i--)
+    {
+      g_assert_true (tandem_history_undo (fixture->history, &error));
+      g_assert_no_error (error);
+      tandem_test_assert_state (g_ptr_array_index (states, i - 1), STORE (fixture));
+    }
+  assert_can (fixture, FALSE, TRUE);
+  tandem_test_assert_disk_matches (STORE (fixture));
+
+  for (guint i = 1; i < states->len; i++)
+    {
+      g_assert_true (tandem_history_redo (fixture->history, &error));
+      g_assert_no_error (error);
+      tandem_test_assert_state (g_ptr_array_index (states, i), STORE (fixture));
+    }
+  assert_can (fixture, TRUE, FALSE);
+  tandem_test_assert_disk_matches (STORE (fixture));
+}
+
+static void
+test_case_failing_edits (HistoryFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autoptr(TandemTestState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unknown = g_uuid_string_random ();
+  g_autofree char *youth = NULL;
+  guint undo_notified, redo_notified;
+  gboolean ok;
+
+  prepare_cases (fixture);
+  youth = g_strdup (tandem_initiative_get_uuid (find_youth (STORE (fixture))));
+
+  /* One step to undo and one to redo: a failed edit must keep both. */
+  g_assert_true (edit_label (fixture, &error));
+  g_assert_true (edit_link_new_cell (fixture, &error));
+  g_assert_true (tandem_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+  state = tandem_test_state_capture (STORE (fixture));
+  undo_notified = fixture->can_undo_notified;
+  redo_notified = fixture->can_redo_notified;
+
+#define CHECK(call, code)                                                          \
+  G_STMT_START {                                                                   \
+    g_test_message ("%s", #call);                                                  \
+    ok = (call);                                                                   \
+    assert_records_nothing (fixture, ok, error, code, state, undo_notified, redo_notified); \
+    g_clear_error (&error);                                                        \
+  } G_STMT_END
+
+  CHECK (tandem_history_add_case_study (fixture->history, "", &error) != NULL, TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_add_case_study (fixture->history, "  ", &error) != NULL, TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_add_case_study (fixture->history, NULL, &error) != NULL, TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_duplicate_case_study (fixture->history, "no-such-case", &error) != NULL,
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_delete_case_study (fixture->history, SURREY, &error), TANDEM_STORE_ERROR_READ_ONLY);
+  CHECK (tandem_history_delete_case_study (fixture->history, "no-such-case", &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_link_case_study (fixture->history, "no-such-case", 1, 1, NULL, &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_link_case_study (fixture->history, SURREY, 4, 1, NULL, &error),
+         TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_link_case_study (fixture->history, SURREY, 1, 0, NULL, &error),
+         TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_unlink_case_study (fixture->history, "no-such-case", 2, 2, &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_unlink_case_study (fixture->history, SURREY, 0, 0, &error),
+         TANDEM_STORE_ERROR_INVALID);
+  CHECK (tandem_history_cite_case_study (fixture->history, youth, "no-such-case", TRUE, NULL, &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_cite_case_study (fixture->history, unknown, SURREY, TRUE, NULL, &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+  CHECK (tandem_history_uncite_case_study (fixture->history, unknown, SURREY, &error),
+         TANDEM_STORE_ERROR_NOT_FOUND);
+
+  {
+    g_autoptr(TandemCaseStudy) edited = tandem_case_study_copy (lookup_case (fixture, SURREY));
+
+    tandem_case_study_set_summary (edited, "Rewritten");
+    CHECK (tandem_history_save_case_study (fixture->history, edited, NULL, &error),
+           TANDEM_STORE_ERROR_READ_ONLY);
+  }
+  {
+    g_autoptr(TandemCaseStudy) edited = tandem_case_study_copy (lookup_case (fixture, OWN));
+
+    tandem_case_study_set_title (edited, " ");
+    CHECK (tandem_history_save_case_study (fixture->history, edited, NULL, &error),
+           TANDEM_STORE_ERROR_INVALID);
+  }
+  {
+    g_autoptr(TandemCaseStudy) fake = tandem_case_study_new ("Fake library case");
+
+    tandem_case_study_set_bundled (fake, TRUE);
+    CHECK (tandem_history_save_case_study (fixture->history, fake, NULL, &error),
+           TANDEM_STORE_ERROR_READ_ONLY);
+  }
+
+#undef CHECK
+
+  g_assert_true (tandem_history_redo (fixture->history, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_case_study_is_linked (lookup_case (fixture, SURREY), 1, 1));
+}
+
+static void
+test_case_no_op_edits (HistoryFixture *fixture,
+                       gconstpointer   data)
+{
+  g_autoptr(TandemTestState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *youth;
+  const char *third;
+
+  prepare_cases (fixture);
+  youth = tandem_initiative_get_uuid (find_youth (STORE (fixture)));
+  third = tandem_initiative_get_uuid (find_other (fixture, 1));
+  state = tandem_test_state_capture (STORE (fixture));
+
+  /* Edits that change nothing succeed and leave nothing to undo. */
+  {
+    g_autoptr(TandemCaseStudy) same = tandem_case_study_copy (lookup_case (fixture, SURREY));
+
+    g_assert_true (tandem_history_save_case_study (fixture->history, same, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (tandem_history_uncite_case_study (fixture->history, third, SURREY, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_history_link_case_study (fixture->history, SURREY, 2, 2, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_history_unlink_case_study (fixture->history, GOVERNORS, 1, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_history_unlink_case_study (fixture->history, SURREY, 3, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (tandem_history_cite_case_study (fixture->history, youth, SURREY, TRUE, "The model", &error));
+  g_assert_no_error (error);
+
+  assert_can (fixture, FALSE, FALSE);
+  g_assert_cmpuint (fixture->can_undo_notified, ==, 0);
+  tandem_test_assert_state (state, STORE (fixture));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +1486,21 @@ main (int   argc,
   ADD ("/core/history/no-op-edits", test_no_op_edits);
   ADD ("/core/history/undo-fails", test_undo_fails);
   ADD ("/core/history/read-only", test_read_only_store);
+
+  ADD ("/core/history/case/add", test_case_add);
+  ADD ("/core/history/case/duplicate", test_case_duplicate);
+  ADD ("/core/history/case/save", test_case_save);
+  ADD ("/core/history/case/delete-cited", test_case_delete_cited);
+  ADD ("/core/history/case/link", test_case_link);
+  ADD ("/core/history/case/relink-hidden", test_case_relink);
+  ADD ("/core/history/case/unlink-library", test_case_unlink_library);
+  ADD ("/core/history/case/unlink-user", test_case_unlink_user);
+  ADD ("/core/history/case/cite", test_case_cite);
+  ADD ("/core/history/case/recite", test_case_recite);
+  ADD ("/core/history/case/uncite", test_case_uncite);
+  ADD ("/core/history/case/many-steps", test_case_many_steps);
+  ADD ("/core/history/case/failing-edits", test_case_failing_edits);
+  ADD ("/core/history/case/no-op-edits", test_case_no_op_edits);
 
 #undef ADD
 

@@ -1127,6 +1127,58 @@ make_v1 (TandemTestFixture *fixture)
                            "INSERT INTO matrix_label (key, text) VALUES ('cell-2-2', 'Old wording');");
 }
 
+/* What a portfolio upgraded to version 3 must have: the case-study tables,
+ * the bundled library, a search index and citations that can be saved. */
+static void
+assert_has_case_studies (TandemTestFixture *fixture)
+{
+  static const char * const tables[] = {
+    "meta", "case_study", "case_outcome", "case_source", "case_link", "initiative_case", "case_search",
+  };
+  g_autoptr(GBytes) bundled = tandem_library_get_bundled ();
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autoptr(GError) error = NULL;
+  int version = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_test_message ("table %s", tables[i]);
+      g_assert_true (db_has_table (fixture->path, tables[i]));
+    }
+
+  g_assert_true (tandem_library_parse (bundled, "bundled", &version, &entries, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_store_get_library_version (fixture->store), ==, version);
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_case_studies (fixture->store)), ==, entries->len);
+  g_assert_cmpint (db_count (fixture->path, "case_study"), ==, entries->len);
+  g_assert_cmpuint (tandem_store_count_cases_in_cell (fixture->store, 2, 2), >, 0);
+  {
+    g_autofree char *stored = tandem_test_sqlite_get_text (fixture->path,
+                                                           "SELECT value FROM meta WHERE key = 'library_version'");
+    g_autofree char *expected = g_strdup_printf ("%d", version);
+
+    g_assert_cmpstr (stored, ==, expected);
+  }
+
+  found = tandem_store_search_case_studies (fixture->store, "whanau", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (found, "nz-whanau-ora"));
+}
+
+static void
+cite_first (TandemTestFixture *fixture,
+            const char        *case_id)
+{
+  TandemInitiative *first = get_item (fixture->store, 0);
+  g_autoptr(TandemInitiative) edited = tandem_initiative_copy (first);
+  g_autoptr(GError) error = NULL;
+
+  tandem_initiative_cite (edited, case_id, TRUE, "Cited after the upgrade");
+  g_assert_true (tandem_store_save_initiative (fixture->store, edited, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_migrate_v1 (TandemTestFixture *fixture,
                  gconstpointer      data)
@@ -1184,6 +1236,9 @@ test_migrate_v1 (TandemTestFixture *fixture,
   g_assert_cmpstr (tandem_matrix_get_label (tandem_store_get_matrix (fixture->store), "cell-2-2"), ==,
                    "Old wording");
 
+  /* Version 3: the case-study tables, and the library taken. */
+  assert_has_case_studies (fixture);
+
   /* The new table works. */
   {
     g_autoptr(TandemInitiative) edited = tandem_initiative_copy (a);
@@ -1200,6 +1255,9 @@ test_migrate_v1 (TandemTestFixture *fixture,
   g_assert_null (backup);
   a = tandem_store_lookup_initiative (fixture->store, V1_UUID_A);
   g_assert_cmpstr (tandem_initiative_get_cell_note (a, 2, 2), ==, "Added after the upgrade");
+  assert_has_case_studies (fixture);
+  cite_first (fixture, "nz-whanau-ora");
+  tandem_test_assert_disk_matches (fixture->store);
   {
     g_autofree char *second = g_strconcat (fixture->path, ".v2.bak", NULL);
     g_autofree char *numbered = g_strconcat (fixture->path, ".v1-2.bak", NULL);
@@ -1207,6 +1265,70 @@ test_migrate_v1 (TandemTestFixture *fixture,
     g_assert_false (file_exists (second));
     g_assert_false (file_exists (numbered));
   }
+}
+
+#define V2_UUID "0b5c7a52-3f0e-4d8e-9d7a-6a3c2f1e0a21"
+
+static void
+test_migrate_v2 (TandemTestFixture *fixture,
+                 gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_backup = g_strconcat (fixture->path, ".v2.bak", NULL);
+  g_autofree char *backup = NULL;
+  TandemInitiative *initiative;
+
+  g_assert_true (_tandem_migrations_create_at_version (fixture->file, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tandem_test_sqlite_get_int (fixture->path, "PRAGMA user_version"), ==, 2);
+  g_assert_true (db_has_table (fixture->path, "cell_note"));
+  g_assert_false (db_has_table (fixture->path, "case_study"));
+  tandem_test_sqlite_exec (fixture->path,
+                           "INSERT INTO initiative (uuid, title, organisation, service_area, place,"
+                           "  description, created, updated, cell_row, cell_col, target_row, target_col)"
+                           " VALUES ('" V2_UUID "', 'Version 2 lunch club', 'Parish', 'Food', 'Bury',"
+                           "  'From version 2.', 1600000000, 1600000100, 3, 3, 2, 2);"
+                           "INSERT INTO cell_note (initiative_uuid, cell_row, cell_col, text)"
+                           " VALUES ('" V2_UUID "', 2, 2, 'A note from version 2');"
+                           "INSERT INTO matrix_label (key, text) VALUES ('delivery-3', 'Citizens alone');");
+
+  fixture->store = tandem_store_open (fixture->file, TANDEM_STORE_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fixture->store);
+
+  /* Backed up as it was. */
+  backup = tandem_store_get_backup_path (fixture->store);
+  g_assert_cmpstr (backup, ==, expected_backup);
+  g_assert_cmpint (tandem_test_sqlite_get_int (expected_backup, "PRAGMA user_version"), ==, 2);
+  g_assert_false (db_has_table (expected_backup, "case_study"));
+  g_assert_cmpint (db_count (expected_backup, "cell_note"), ==, 1);
+
+  /* Upgraded with everything kept. */
+  g_assert_cmpint (tandem_test_sqlite_get_int (fixture->path, "PRAGMA user_version"), ==,
+                   TANDEM_STORE_SCHEMA_VERSION);
+  g_assert_cmpuint (n_items (fixture->store), ==, 1);
+  initiative = tandem_store_lookup_initiative (fixture->store, V2_UUID);
+  g_assert_nonnull (initiative);
+  g_assert_cmpstr (tandem_initiative_get_title (initiative), ==, "Version 2 lunch club");
+  g_assert_cmpstr (tandem_initiative_get_description (initiative), ==, "From version 2.");
+  g_assert_cmpuint (tandem_initiative_get_row (initiative), ==, 3);
+  g_assert_cmpuint (tandem_initiative_get_target_row (initiative), ==, 2);
+  g_assert_cmpstr (tandem_initiative_get_cell_note (initiative, 2, 2), ==, "A note from version 2");
+  g_assert_cmpuint (tandem_initiative_get_n_citations (initiative), ==, 0);
+  g_assert_cmpstr (tandem_matrix_get_label (tandem_store_get_matrix (fixture->store), "delivery-3"), ==,
+                   "Citizens alone");
+  assert_has_case_studies (fixture);
+
+  /* Citations can be saved, and survive reopening without another
+   * upgrade. */
+  cite_first (fixture, "surrey-neet-to-pete");
+  tandem_test_fixture_reopen (fixture, TANDEM_STORE_NONE);
+  g_clear_pointer (&backup, g_free);
+  backup = tandem_store_get_backup_path (fixture->store);
+  g_assert_null (backup);
+  initiative = tandem_store_lookup_initiative (fixture->store, V2_UUID);
+  g_assert_nonnull (tandem_initiative_find_citation (initiative, "surrey-neet-to-pete"));
+  assert_has_case_studies (fixture);
 }
 
 static void
@@ -1913,6 +2035,7 @@ main (int   argc,
   ADD ("/core/store/rollback/seed", EMPTY, test_rollback_seed);
 
   ADD ("/core/store/migrate/v1", NOFILE, test_migrate_v1);
+  ADD ("/core/store/migrate/v2", NOFILE, test_migrate_v2);
   ADD ("/core/store/migrate/read-only", NOFILE, test_migrate_read_only);
   ADD ("/core/store/migrate/keeps-old-backup", NOFILE, test_migrate_keeps_old_backup);
   ADD ("/core/store/migrate/fails", NOFILE, test_migrate_fails);

@@ -522,6 +522,47 @@ test_link_case_from_ui (void)
 }
 
 static void
+test_cell_opens_its_cases (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  GListModel *all = tandem_store_get_case_studies (store);
+  GListModel *shown;
+  guint expected = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", "(ii)", 2, 2));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "cases");
+
+  /* Exactly the case studies linked to the centre cell, in title order. */
+  shown = tandem_case_view_get_filtered_model (window->case_view);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(TandemCaseStudy) cs = g_list_model_get_item (all, i);
+
+      if (tandem_case_study_is_linked (cs, 2, 2))
+        {
+          g_autoptr(TandemCaseStudy) listed = g_list_model_get_item (shown, expected++);
+
+          g_assert_true (listed == cs);
+        }
+    }
+  g_assert_cmpuint (expected, ==, tandem_store_count_cases_in_cell (store, 2, 2));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, expected);
+
+  /* A case study chosen from a citation opens on its card. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-case", "s", "nz-whanau-ora"));
+  g_assert_nonnull (tandem_case_view_get_selected (window->case_view));
+  g_assert_cmpstr (tandem_case_study_get_id (tandem_case_view_get_selected (window->case_view)), ==, "nz-whanau-ora");
+
+  /* Back to every case study. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-cases", "(ii)", 0, 0));
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_case_view_get_filtered_model (window->case_view)), ==,
+                    g_list_model_get_n_items (all));
+
+  destroy_window (window);
+}
+
+static void
 test_cite_case_from_ui (void)
 {
   TandemWindow *window = open_default_window ();
@@ -579,6 +620,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);
+  g_test_add_func ("/ui/cases/cell-opens-its-cases", test_cell_opens_its_cases);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

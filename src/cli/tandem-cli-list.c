@@ -66,7 +66,8 @@ compare_entries (gconstpointer a,
  * title, sorted by title without regard to case, then by UUID.
  */
 TandemCliExit
-tandem_cli_list (TandemStore *store)
+tandem_cli_list (TandemStore         *store,
+                 const TandemCliArgs *args)
 {
   GListModel *initiatives = tandem_store_get_initiatives (store);
   guint n = g_list_model_get_n_items (initiatives);

@@ -17,10 +17,29 @@ typedef enum
   TANDEM_CLI_EXIT_SUCCESS    = 0,
   TANDEM_CLI_EXIT_USAGE      = 1,
   TANDEM_CLI_EXIT_CANT_OPEN  = 2,
+  TANDEM_CLI_EXIT_NOT_FOUND  = 3,
 } TandemCliExit;
 
-/* Each command takes an open portfolio and writes its report to stdout. */
-TandemCliExit tandem_cli_stats (TandemStore *store);
-TandemCliExit tandem_cli_list  (TandemStore *store);
+/* What the command line asked for, checked before the portfolio is opened. */
+typedef struct
+{
+  const char         *path;      /* FILE, as given */
+  const char * const *args;      /* what follows FILE, NULL-terminated */
+  gboolean            has_cell;  /* --cell ROW,COL was given */
+  guint               row;
+  guint               col;
+  const char         *search;    /* --search TEXT, or NULL */
+} TandemCliArgs;
+
+/* Each command takes an open portfolio and writes its report to stdout;
+ * errors go to stderr as one line starting "tandem-cli: ". */
+TandemCliExit tandem_cli_stats (TandemStore         *store,
+                                const TandemCliArgs *args);
+TandemCliExit tandem_cli_list  (TandemStore         *store,
+                                const TandemCliArgs *args);
+TandemCliExit tandem_cli_cases (TandemStore         *store,
+                                const TandemCliArgs *args);
+TandemCliExit tandem_cli_case  (TandemStore         *store,
+                                const TandemCliArgs *args);
 
 G_END_DECLS

@@ -141,7 +141,8 @@ count_digits (guint n)
  * table in the portfolio's own wording, and the total.
  */
 TandemCliExit
-tandem_cli_stats (TandemStore *store)
+tandem_cli_stats (TandemStore         *store,
+                  const TandemCliArgs *args)
 {
   TandemMatrix *matrix = tandem_store_get_matrix (store);
   guint counts[TANDEM_MATRIX_SIZE][TANDEM_MATRIX_SIZE];

@@ -420,7 +420,10 @@ tandem_case_study_assign (TandemCaseStudy *self,
     {
       const TandemCaseLink *l = g_ptr_array_index (other->links, i);
 
-      g_ptr_array_add (self->links, link_new (l->row, l->col, l->basis, l->note, l->hidden));
+      TandemCaseLink *copy = link_new (l->row, l->col, l->basis, l->note, l->hidden);
+
+      copy->user_note = l->user_note;
+      g_ptr_array_add (self->links, copy);
     }
 
   emit_changed (self);
@@ -437,12 +440,18 @@ _tandem_case_study_add_stored_link (TandemCaseStudy *self,
                                     guint            col,
                                     TandemLinkBasis  basis,
                                     const char      *note,
-                                    gboolean         hidden)
+                                    gboolean         hidden,
+                                    gboolean         user_note)
 {
   g_return_if_fail (tandem_cell_is_valid (row, col));
 
   if (lookup_link (self, row, col) == NULL)
-    g_ptr_array_add (self->links, link_new (row, col, basis, note, hidden));
+    {
+      TandemCaseLink *link = link_new (row, col, basis, note, hidden);
+
+      link->user_note = user_note;
+      g_ptr_array_add (self->links, link);
+    }
 }
 
 /**
@@ -549,7 +558,8 @@ tandem_case_study_equal (TandemCaseStudy *a,
       const TandemCaseLink *y = g_ptr_array_index (b->links, i);
 
       if (x->row != y->row || x->col != y->col || x->basis != y->basis ||
-          x->hidden != y->hidden || g_strcmp0 (x->note, y->note) != 0)
+          x->hidden != y->hidden || x->user_note != y->user_note ||
+          g_strcmp0 (x->note, y->note) != 0)
         return FALSE;
     }
 
@@ -910,6 +920,7 @@ tandem_case_study_link (TandemCaseStudy *self,
         {
           g_free (link->note);
           link->note = g_strdup (note);
+          link->user_note = TRUE;
         }
     }
 
@@ -963,12 +974,17 @@ tandem_case_study_take_library_links (TandemCaseStudy *self,
     {
       const TandemCaseLink *theirs = g_ptr_array_index (library->links, i);
       TandemCaseLink *mine = lookup_link (self, theirs->row, theirs->col);
+      TandemCaseLink *merged;
 
       if (mine != NULL && mine->basis == TANDEM_LINK_USER)
         continue;
 
-      g_ptr_array_add (links, link_new (theirs->row, theirs->col, theirs->basis, theirs->note,
-                                        mine != NULL && mine->hidden));
+      /* The library's basis, but the user's note if they wrote one. */
+      merged = link_new (theirs->row, theirs->col, theirs->basis,
+                         mine != NULL && mine->user_note ? mine->note : theirs->note,
+                         mine != NULL && mine->hidden);
+      merged->user_note = mine != NULL && mine->user_note;
+      g_ptr_array_add (links, merged);
     }
 
   for (guint i = 0; i < self->links->len; i++)
@@ -1058,6 +1074,22 @@ tandem_case_study_compare (TandemCaseStudy *a,
   return result ? result : strcmp (a->id, b->id);
 }
 
+/* An empty or %NULL wanted value matches anything. */
+static gboolean
+same_ignoring_case (const char *wanted,
+                    const char *value)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (wanted == NULL || wanted[0] == '\0')
+    return TRUE;
+
+  a = g_utf8_casefold (wanted, -1);
+  b = g_utf8_casefold (value, -1);
+  return g_str_equal (a, b);
+}
+
 /**
  * tandem_case_filter_matches:
  *
@@ -1076,12 +1108,8 @@ tandem_case_filter_matches (const TandemCaseFilter *filter,
   if ((case_study->cos & filter->cos) != filter->cos)
     return FALSE;
 
-  if (filter->service_area != NULL && filter->service_area[0] != '\0' &&
-      g_ascii_strcasecmp (filter->service_area, case_study->service_area) != 0)
-    return FALSE;
-
-  if (filter->country != NULL && filter->country[0] != '\0' &&
-      g_ascii_strcasecmp (filter->country, case_study->country) != 0)
+  if (!same_ignoring_case (filter->service_area, case_study->service_area) ||
+      !same_ignoring_case (filter->country, case_study->country))
     return FALSE;
 
   if (filter->ids != NULL && !g_hash_table_contains (filter->ids, case_study->id))

@@ -60,7 +60,8 @@ typedef struct
   guint            col;
   TandemLinkBasis  basis;
   char            *note;
-  gboolean         hidden;   /* a library link the user unlinked */
+  gboolean         hidden;     /* a library link the user unlinked */
+  gboolean         user_note;  /* @note is the user's, not the library's */
 } TandemCaseLink;
 
 typedef struct
@@ -219,6 +220,7 @@ void                _tandem_case_study_add_stored_link  (TandemCaseStudy *self,
                                                          guint            col,
                                                          TandemLinkBasis  basis,
                                                          const char      *note,
-                                                         gboolean         hidden);
+                                                         gboolean         hidden,
+                                                         gboolean         user_note);
 
 G_END_DECLS

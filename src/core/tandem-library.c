@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
 
@@ -440,8 +442,14 @@ tandem_library_parse (GBytes      *json,
 
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
+      const char *message = parse_error->message;
+
+      /* json-glib names in-memory data "<data>"; the caller's name is better. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   "%s: %s", name, parse_error->message);
+                   "%s: %s", name, message);
       return FALSE;
     }
 

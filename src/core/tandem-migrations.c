@@ -97,6 +97,7 @@ static const char * const steps[] = {
   "  basis    TEXT NOT NULL CHECK (basis IN ('source', 'tandem', 'user')),"
   "  note     TEXT NOT NULL DEFAULT '',"
   "  hidden   INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1)),"
+  "  user_note INTEGER NOT NULL DEFAULT 0 CHECK (user_note IN (0, 1)),"
   "  position INTEGER NOT NULL,"
   "  PRIMARY KEY (case_id, cell_row, cell_col)"
   ") WITHOUT ROWID;"

@@ -122,7 +122,7 @@ load_parts (TandemStore  *self,
     goto failed;
 
   stmt = _tandem_store_statement (self,
-                                  "SELECT case_id, cell_row, cell_col, basis, note, hidden FROM case_link"
+                                  "SELECT case_id, cell_row, cell_col, basis, note, hidden, user_note FROM case_link"
                                   " ORDER BY case_id, position", error);
   if (stmt == NULL)
     return FALSE;
@@ -137,7 +137,8 @@ load_parts (TandemStore  *self,
           tandem_link_basis_from_string ((const char *) sqlite3_column_text (stmt, 3), &basis))
         _tandem_case_study_add_stored_link (cs, row, col, basis,
                                             (const char *) sqlite3_column_text (stmt, 4),
-                                            sqlite3_column_int (stmt, 5) != 0);
+                                            sqlite3_column_int (stmt, 5) != 0,
+                                            sqlite3_column_int (stmt, 6) != 0);
     }
   if (rc != SQLITE_DONE)
     goto failed;
@@ -389,8 +390,8 @@ _tandem_store_write_case (TandemStore      *self,
       const TandemCaseLink *link = tandem_case_study_get_link (cs, i);
 
       stmt = _tandem_store_statement (self,
-                                      "INSERT INTO case_link (case_id, cell_row, cell_col, basis, note, hidden, position)"
-                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+                                      "INSERT INTO case_link (case_id, cell_row, cell_col, basis, note, hidden, user_note, position)"
+                                      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
       if (stmt == NULL)
         return FALSE;
       _tandem_store_bind_text (stmt, 1, id);
@@ -399,7 +400,8 @@ _tandem_store_write_case (TandemStore      *self,
       _tandem_store_bind_text (stmt, 4, tandem_link_basis_to_string (link->basis));
       _tandem_store_bind_text (stmt, 5, link->note);
       sqlite3_bind_int (stmt, 6, link->hidden);
-      sqlite3_bind_int (stmt, 7, i);
+      sqlite3_bind_int (stmt, 7, link->user_note);
+      sqlite3_bind_int (stmt, 8, i);
       if (!_tandem_store_step (self, stmt, error))
         return FALSE;
     }

@@ -374,6 +374,48 @@ uncite_case_action (GtkWidget  *widget,
   check (self, tandem_history_uncite_case_study (self->history, uuid, case_id, &error), error);
 }
 
+/* From a cell to the case studies that illustrate it, in one click. */
+static void
+show_cases_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  int row, col;
+
+  g_variant_get (param, "(ii)", &row, &col);
+  tandem_case_view_set_cell_filter (self->case_view, MAX (row, 0), MAX (col, 0));
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+}
+
+static void
+show_case_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "cases");
+  if (!tandem_case_view_select (self->case_view, g_variant_get_string (param, NULL)))
+    _tandem_window_toast (self, _("That case study no longer exists"), NULL, NULL);
+}
+
+static void
+show_matrix_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  adw_view_stack_set_visible_child_name (TANDEM_WINDOW (widget)->view_stack, "matrix");
+}
+
+static gboolean
+show_all_cases_shortcut (GtkWidget *widget,
+                         GVariant  *args,
+                         gpointer   user_data)
+{
+  return gtk_widget_activate_action (widget, "win.show-cases", "(ii)", 0, 0);
+}
+
 /* ---- Keyboard twins of drag and drop ----------------------------------- */
 
 static gboolean
@@ -645,6 +687,12 @@ search_action (GtkWidget  *widget,
 {
   TandemWindow *self = TANDEM_WINDOW (widget);
 
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "cases") == 0)
+    {
+      tandem_case_view_focus_search (self->case_view);
+      return;
+    }
+
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -690,6 +738,8 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-copy", has_store);
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
+  gtk_widget_action_set_enabled (widget, "win.show-cases", has_store);
+  gtk_widget_action_set_enabled (widget, "win.show-case", has_store);
   gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
   gtk_widget_action_set_enabled (widget, "win.uncite-case", editable);
 
@@ -722,6 +772,9 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toast-undo", "s", toast_undo_action);
   gtk_widget_class_install_action (widget_class, "win.link-case-to-cell", "(sii)", link_case_to_cell_action);
   gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-cases", "(ii)", show_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case", "s", show_case_action);
+  gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
   gtk_widget_class_install_action (widget_class, "win.uncite-case", "(ss)", uncite_case_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
@@ -732,6 +785,8 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, delete_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-initiative", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-matrix", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_2, GDK_ALT_MASK, show_all_cases_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "tandem-case-view.h"
 #include "tandem-initiative-panel.h"
 #include "tandem-matrix-view.h"
 #include "tandem-window.h"
@@ -37,7 +38,9 @@ struct _TandemWindow
   GtkStack             *sidebar_stack;
   GtkListView          *sidebar_list;
   AdwStatusPage        *sidebar_empty;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  TandemCaseView       *case_view;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkRevealer          *read_only_revealer;

@@ -245,7 +245,7 @@ update_title (TandemWindow *self)
   else
     name = g_file_get_basename (file);
 
-  adw_window_title_set_subtitle (self->window_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, name);
 }
 
 void
@@ -271,6 +271,7 @@ _tandem_window_set_store (TandemWindow *self,
   tandem_matrix_view_set_store (self->matrix_view, store);
   g_object_set (self->panel, "matrix", tandem_store_get_matrix (store), NULL);
   tandem_initiative_panel_set_store (self->panel, store);
+  tandem_case_view_set_store (self->case_view, store, self->history);
 
   reason = tandem_store_get_read_only_reason (store);
   if (reason != NULL)
@@ -355,7 +356,7 @@ tandem_window_open_or_report (TandemWindow *self,
 
     adw_status_page_set_description (self->error_page, escaped);
     gtk_stack_set_visible_child_name (self->content_stack, "error");
-    adw_window_title_set_subtitle (self->window_title, NULL);
+    adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
     _tandem_window_actions_update (self);
   }
 }
@@ -401,6 +402,7 @@ tandem_window_class_init (TandemWindowClass *klass)
 
   g_type_ensure (TANDEM_TYPE_MATRIX_VIEW);
   g_type_ensure (TANDEM_TYPE_INITIATIVE_PANEL);
+  g_type_ensure (TANDEM_TYPE_CASE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandem/Tandem/tandem-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, toast_overlay);
@@ -411,7 +413,9 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_empty);
-  gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, case_view);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_revealer);
