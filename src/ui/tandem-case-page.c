@@ -398,7 +398,12 @@ cell_row_new (TandemCasePage       *self,
   GtkWidget *row;
   GtkWidget *button;
 
-  if (link->note != NULL && link->note[0] != '\0')
+  if (link->note != NULL && link->note[0] != '\0' &&
+      link->user_note && link->basis != TANDEM_LINK_USER)
+    /* Translators: why the library links a case study to a cell, then the
+     * note the user wrote on that link */
+    subtitle = g_strdup_printf (_("%s — your note: %s"), basis_label (link->basis), link->note);
+  else if (link->note != NULL && link->note[0] != '\0')
     /* Translators: why a case study is linked to a cell, then the note */
     subtitle = g_strdup_printf (_("%s — %s"), basis_label (link->basis), link->note);
   else

@@ -49,7 +49,6 @@ struct _TandemCaseView
 
   /* Non-zero while the view itself changes a selection. */
   guint               syncing;
-  guint               refresh_source;
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -372,6 +371,17 @@ fill_cell_choices (TandemCaseView *self)
   select_quietly (self, self->cell_dropdown, selected <= TANDEM_N_CELLS ? selected : 0);
 }
 
+/* Whether two values are the same to the filter, which ignores case. */
+static gboolean
+same_value (const char *a,
+            const char *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, -1);
+  g_autofree char *folded_b = g_utf8_casefold (b, -1);
+
+  return g_str_equal (folded_a, folded_b);
+}
+
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -398,7 +408,7 @@ collect_values (TandemCaseView *self,
       if (value[0] == '\0')
         continue;
 
-      key = g_ascii_strdown (value, -1);
+      key = g_utf8_casefold (value, -1);
       if (g_hash_table_add (seen, key))
         g_ptr_array_add (values, g_steal_pointer (&value));
     }
@@ -408,24 +418,35 @@ collect_values (TandemCaseView *self,
   return values;
 }
 
-/* Rebuilds a list of values after "Any …", keeping the current choice if
- * it is still there.  Returns %TRUE if the choice had to go. */
+/* Rebuilds a list of values after "Any …".  The current choice stays
+ * chosen; with @keep_missing it stays even if no case study has that value
+ * any more (the user sees why the list is empty and can clear it), else
+ * the drop-down goes back to "Any …".  Returns %TRUE if the choice went. */
 static gboolean
 fill_value_choices (TandemCaseView  *self,
                     GtkDropDown     *dropdown,
                     GtkStringList   *list,
-                    const char      *(*get) (TandemCaseStudy *self))
+                    const char      *(*get) (TandemCaseStudy *self),
+                    gboolean         keep_missing)
 {
   g_autoptr(GPtrArray) values = collect_values (self, get);
   g_autofree char *current = dup_choice (dropdown);
   guint position = 0;
 
-  for (guint i = 0; current != NULL && i < values->len; i++)
-    if (g_ascii_strcasecmp (g_ptr_array_index (values, i), current) == 0)
-      {
-        position = i + 1;
-        break;
-      }
+  if (current != NULL)
+    {
+      for (guint i = 0; i < values->len && position == 0; i++)
+        if (same_value (g_ptr_array_index (values, i), current))
+          position = i + 1;
+
+      if (position == 0 && keep_missing)
+        {
+          g_ptr_array_add (values, g_strdup (current));
+          g_ptr_array_sort (values, compare_strings);
+          g_ptr_array_find_with_equal_func (values, current, g_str_equal, &position);
+          position++;
+        }
+    }
 
   splice_choices (self, dropdown, list, values);
   select_quietly (self, dropdown, position);
@@ -434,42 +455,18 @@ fill_value_choices (TandemCaseView  *self,
 }
 
 static void
-fill_choices (TandemCaseView *self)
+fill_choices (TandemCaseView *self,
+              gboolean        keep_missing)
 {
   gboolean lost = FALSE;
 
   lost |= fill_value_choices (self, self->service_area_dropdown, self->area_choices,
-                              tandem_case_study_get_service_area);
+                              tandem_case_study_get_service_area, keep_missing);
   lost |= fill_value_choices (self, self->country_dropdown, self->country_choices,
-                              tandem_case_study_get_country);
+                              tandem_case_study_get_country, keep_missing);
 
   if (lost)
     read_filters (self);
-}
-
-/* After the case studies changed: the service areas and countries to
- * choose from, and what the search finds, may have changed too.  Done
- * once the store has finished (an edit removes and re-inserts the case). */
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  TandemCaseView *self = user_data;
-
-  self->refresh_source = 0;
-
-  fill_choices (self);
-  if (self->search_ids != NULL)
-    search (self);
-  refilter (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_refresh (TandemCaseView *self)
-{
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_cb, self);
 }
 
 /* ---- Selection ---------------------------------------------------------------- */
@@ -558,25 +555,30 @@ filtered_changed_cb (TandemCaseView *self)
   update_count (self);
 }
 
+/* After the case studies changed: the one shown may be gone, the service
+ * areas and countries to choose from may be others, and the search may
+ * find other case studies. */
 static void
 cases_changed_cb (TandemCaseView *self)
 {
   sync_selection (self);
-  update_count (self);
-  queue_refresh (self);
+  fill_choices (self, TRUE);
+
+  if (self->search_ids != NULL)
+    {
+      search (self);
+      refilter (self);
+    }
+  else
+    update_count (self);
 }
 
+/* Brings the page forward on a narrow window. */
 static void
 show_case (TandemCaseView *self)
 {
-  if (self->selected == NULL)
-    return;
-
-  if (adw_leaflet_get_folded (self->leaflet))
-    {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
-      gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
-    }
+  if (self->selected != NULL && adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 /* Enter, a double click, or on a narrow window a single click. */
@@ -592,6 +594,10 @@ list_activated_cb (TandemCaseView *self,
   gtk_single_selection_set_selected (self->selection, position);
   show (self, item);
   show_case (self);
+
+  /* The keyboard follows: Tab from the list would not reach a page that
+   * has just slid in, and on a wide window Enter is how to start reading. */
+  gtk_widget_child_focus (GTK_WIDGET (self->page), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -668,8 +674,6 @@ static void
 tandem_case_view_dispose (GObject *object)
 {
   TandemCaseView *self = (TandemCaseView *)object;
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
 
   disconnect_store (self);
   if (self->selection != NULL)
@@ -914,8 +918,6 @@ tandem_case_view_set_store (TandemCaseView *self,
 
   store_changed = self->store != store;
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-
   self->syncing++;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->syncing--;
@@ -952,7 +954,7 @@ tandem_case_view_set_store (TandemCaseView *self,
     }
 
   fill_cell_choices (self);
-  fill_choices (self);
+  fill_choices (self, FALSE);
   read_filters (self);
   refilter (self);
   update_read_only (self);

@@ -195,7 +195,7 @@ build_chooser (TandemCitationsGroup *self)
   g_signal_connect_swapped (self->note, "activate", G_CALLBACK (confirm_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->note);
 
-  self->confirm = gtk_button_new_with_mnemonic (_("_Cite"));
+  self->confirm = gtk_button_new_with_label (_("Cite"));
   gtk_widget_add_css_class (self->confirm, "suggested-action");
   gtk_widget_set_sensitive (self->confirm, FALSE);
   g_signal_connect_swapped (self->confirm, "clicked", G_CALLBACK (confirm_clicked_cb), self);

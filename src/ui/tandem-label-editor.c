@@ -94,7 +94,7 @@ tandem_label_editor_init (TandemLabelEditor *self)
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (entry_activate_cb), self);
   gtk_box_append (GTK_BOX (box), self->entry);
 
-  self->reset = gtk_button_new_with_mnemonic (_("_Reset to Standard Wording"));
+  self->reset = gtk_button_new_with_label (_("Reset to Standard Wording"));
   g_signal_connect_swapped (self->reset, "clicked", G_CALLBACK (reset_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->reset);
 
