@@ -41,6 +41,7 @@ struct _TandemWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewStack         *view_stack;
   TandemCaseView       *case_view;
+  GtkWidget            *sidebar_button;
   GtkWidget            *undo_button;
   GtkWidget            *redo_button;
   GtkRevealer          *read_only_revealer;

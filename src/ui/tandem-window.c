@@ -175,6 +175,7 @@ sidebar_activate_cb (TandemWindow *self,
                      guint         position)
 {
   /* On a narrow window, choosing an initiative shows it on the matrix. */
+  adw_view_stack_set_visible_child_name (self->view_stack, "matrix");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -361,6 +362,16 @@ tandem_window_open_or_report (TandemWindow *self,
   }
 }
 
+/* On a narrow window the header's back button leads to the initiatives,
+ * which only the matrix needs; the case studies have their own. */
+static void
+update_sidebar_button (TandemWindow *self)
+{
+  gtk_widget_set_visible (self->sidebar_button,
+                          adw_leaflet_get_folded (self->leaflet) &&
+                          g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0);
+}
+
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
@@ -416,6 +427,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, case_view);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, read_only_revealer);
@@ -457,6 +469,8 @@ tandem_window_init (TandemWindow *self)
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, self->sidebar);
   _tandem_window_add_move_shortcuts (self);
+  g_signal_connect_swapped (self->leaflet, "notify::folded", G_CALLBACK (update_sidebar_button), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child-name", G_CALLBACK (update_sidebar_button), self);
 
   self->settings = tandem_settings_new ();
   if (self->settings != NULL)
