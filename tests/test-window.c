@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tandem-test-utils.h"
+#include "tandem-cell-cases-dialog.h"
 #include "tandem-window-private.h"
 
 /* The real window, under Xvfb, driven through its actions and widgets. */
@@ -563,6 +564,41 @@ test_cell_opens_its_cases (void)
 }
 
 static void
+test_link_case_from_cell (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemCaseStudy *time_banks = tandem_store_lookup_case_study (store, "time-banks");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  TandemCellCasesDialog *dialog = NULL;
+
+  g_assert_false (tandem_case_study_is_linked (time_banks, 1, 1));
+
+  /* The keyboard twin of dropping a case study on a cell. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.manage-cell-cases", "(ii)", 1, 1));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_CELL_CASES_DIALOG (toplevel))
+        dialog = TANDEM_CELL_CASES_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  g_assert_true (tandem_cell_cases_dialog_link (dialog, "time-banks", "Residents swap hours"));
+  g_assert_true (tandem_case_study_is_linked (time_banks, 1, 1));
+  g_assert_cmpstr (tandem_case_study_find_link (time_banks, 1, 1)->note, ==, "Residents swap hours");
+  g_assert_cmpstr (cell_cases_text (window, 1, 1), ==, "1");
+
+  /* Nonsense is refused, with the reason shown, and changes nothing. */
+  g_assert_false (tandem_cell_cases_dialog_link (dialog, "no-such-case", ""));
+  g_assert_cmpstr (cell_cases_text (window, 1, 1), ==, "1");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
+static void
 test_cite_case_from_ui (void)
 {
   TandemWindow *window = open_default_window ();
@@ -621,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);
   g_test_add_func ("/ui/cases/cell-opens-its-cases", test_cell_opens_its_cases);
+  g_test_add_func ("/ui/cases/link-from-cell", test_link_case_from_cell);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

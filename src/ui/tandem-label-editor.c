@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "tandem-label-editor.h"
 
@@ -24,6 +25,7 @@ struct _TandemLabelEditor
   char         *key;
   GtkWidget    *entry;
   GtkWidget    *reset;
+  GtkWidget    *cases;
 };
 
 G_DEFINE_FINAL_TYPE (TandemLabelEditor, tandem_label_editor, GTK_TYPE_POPOVER)
@@ -46,6 +48,16 @@ static void
 reset_clicked_cb (TandemLabelEditor *self)
 {
   apply (self, "");
+}
+
+static void
+cases_clicked_cb (TandemLabelEditor *self)
+{
+  guint row, col;
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  if (sscanf (self->key, "cell-%u-%u", &row, &col) == 2)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.manage-cell-cases", "(ii)", row, col);
 }
 
 static void
@@ -98,6 +110,12 @@ tandem_label_editor_init (TandemLabelEditor *self)
   g_signal_connect_swapped (self->reset, "clicked", G_CALLBACK (reset_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), self->reset);
 
+  /* A cell's own popover also leads to the case studies linked to it. */
+  self->cases = gtk_button_new_with_label (_("Link or Unlink Case Studies…"));
+  gtk_widget_set_visible (self->cases, FALSE);
+  g_signal_connect_swapped (self->cases, "clicked", G_CALLBACK (cases_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), self->cases);
+
   gtk_popover_set_child (GTK_POPOVER (self), box);
   g_signal_connect (self, "show", G_CALLBACK (show_cb), NULL);
 }
@@ -114,6 +132,7 @@ tandem_label_editor_new (TandemMatrix *matrix,
   self = g_object_new (TANDEM_TYPE_LABEL_EDITOR, NULL);
   self->matrix = g_object_ref (matrix);
   self->key = g_strdup (key);
+  gtk_widget_set_visible (self->cases, g_str_has_prefix (key, "cell-"));
 
   return GTK_WIDGET (self);
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tandem-cell-cases-dialog.h"
 #include "tandem-window-private.h"
 
 /* The win.* actions: the single way the window changes a portfolio.  Menus,
@@ -372,6 +373,21 @@ uncite_case_action (GtkWidget  *widget,
 
   g_variant_get (param, "(&s&s)", &uuid, &case_id);
   check (self, tandem_history_uncite_case_study (self->history, uuid, case_id, &error), error);
+}
+
+static void
+manage_cell_cases_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  int row, col;
+
+  g_variant_get (param, "(ii)", &row, &col);
+  if (self->history == NULL || !tandem_cell_is_valid (row, col))
+    return;
+
+  gtk_window_present (GTK_WINDOW (tandem_cell_cases_dialog_new (GTK_WINDOW (self), self->history, row, col)));
 }
 
 /* From a cell to the case studies that illustrate it, in one click. */
@@ -739,6 +755,7 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
   gtk_widget_action_set_enabled (widget, "win.show-cases", has_store);
+  gtk_widget_action_set_enabled (widget, "win.manage-cell-cases", editable);
   gtk_widget_action_set_enabled (widget, "win.show-case", has_store);
   gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
   gtk_widget_action_set_enabled (widget, "win.uncite-case", editable);
@@ -773,6 +790,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.link-case-to-cell", "(sii)", link_case_to_cell_action);
   gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-cases", "(ii)", show_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-cell-cases", "(ii)", manage_cell_cases_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "s", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
   gtk_widget_class_install_action (widget_class, "win.uncite-case", "(ss)", uncite_case_action);
