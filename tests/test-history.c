@@ -274,7 +274,7 @@ test_delete (HistoryFixture *fixture,
   g_assert_nonnull (restored);
   g_assert_true (tandem_initiative_equal (restored, deleted_copy));
   g_assert_cmpuint (tandem_initiative_get_row (restored), ==, 1);
-  g_assert_cmpuint (tandem_initiative_get_col (restored), ==, 1);
+  g_assert_cmpuint (tandem_initiative_get_col (restored), ==, 2);
   g_assert_cmpuint (tandem_initiative_get_target_row (restored), ==, 2);
   g_assert_cmpuint (tandem_initiative_get_target_col (restored), ==, 2);
   for (guint r = 1; r <= 3; r++)
@@ -337,16 +337,16 @@ test_move (HistoryFixture *fixture,
            gconstpointer   data)
 {
   TandemInitiative *youth = find_youth (STORE (fixture));
-  guint at_1_1 = tandem_store_count_in_cell (STORE (fixture), 1, 1);
+  guint at_1_2 = tandem_store_count_in_cell (STORE (fixture), 1, 2);
 
   check_undo_redo (fixture, edit_move);
   g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
-  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 1);
+  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
 
   g_assert_true (tandem_history_redo (fixture->history, NULL));
   g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 3);
   g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 3);
-  g_assert_cmpuint (tandem_store_count_in_cell (STORE (fixture), 1, 1), ==, at_1_1 - 1);
+  g_assert_cmpuint (tandem_store_count_in_cell (STORE (fixture), 1, 2), ==, at_1_2 - 1);
 }
 
 static gboolean

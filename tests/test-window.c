@@ -131,10 +131,10 @@ test_opens_fresh_default (void)
   g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (window->selection)), ==, 3);
   g_assert_nonnull (tandem_test_find_by_title (store, youth_title));
-  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "1");
+  g_assert_cmpstr (cell_count_text (window, 1, 2), ==, "1");
   g_assert_cmpstr (cell_count_text (window, 2, 2), ==, "0");
   g_assert_true (g_list_model_get_n_items (tandem_matrix_cell_get_model (
-                   tandem_matrix_view_get_cell (window->matrix_view, 1, 1))) == 1);
+                   tandem_matrix_view_get_cell (window->matrix_view, 1, 2))) == 1);
 
   destroy_window (window);
 }
@@ -200,7 +200,7 @@ test_move_undo_redo (void)
 
   g_assert_true (tandem_window_select (window, uuid));
   g_assert_true (tandem_window_get_selected (window) == youth);
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 1, 1)), "current"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 1, 2)), "current"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 2, 2)), "target"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)", uuid, 2, 2));
@@ -209,7 +209,7 @@ test_move_undo_redo (void)
   g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 2);
   g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
   g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 22);
-  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "0");
+  g_assert_cmpstr (cell_count_text (window, 1, 2), ==, "0");
   g_assert_cmpstr (cell_count_text (window, 2, 2), ==, "1");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tandem_matrix_view_get_cell (window->matrix_view, 2, 2)), "current"));
   g_assert_true (tandem_window_get_selected (window) == youth);
@@ -219,9 +219,9 @@ test_move_undo_redo (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
-  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 1);
-  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 11);
-  g_assert_cmpstr (cell_count_text (window, 1, 1), ==, "1");
+  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
+  g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 12);
+  g_assert_cmpstr (cell_count_text (window, 1, 2), ==, "1");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_cmpint (tandem_test_sqlite_get_int (path, where), ==, 22);
@@ -343,7 +343,7 @@ test_read_only_disables_editing (void)
                               tandem_initiative_get_uuid (youth), 2, 2);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-initiative", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-initiative", NULL);
-  g_assert_cmpuint (tandem_initiative_get_row (youth), ==, 1);
+  g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
 
   destroy_window (window);

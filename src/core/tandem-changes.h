@@ -7,7 +7,9 @@
 
 #pragma once
 
+#include "tandem-assessment.h"
 #include "tandem-case-study.h"
+#include "tandem-indicator.h"
 #include "tandem-initiative.h"
 
 G_BEGIN_DECLS
@@ -25,6 +27,10 @@ typedef struct
   GPtrArray  *delete_cases;        /* of char *, IDs */
   GHashTable *labels;              /* matrix key → wording, NULL meaning the standard */
   int         library_version;     /* the case-study library now taken, or 0 */
+  GPtrArray  *save_assessments;    /* of TandemAssessment, inserted or updated by ID */
+  GPtrArray  *delete_assessments;  /* of char *, IDs */
+  GPtrArray  *save_indicators;     /* of TandemIndicator, with their readings */
+  GPtrArray  *delete_indicators;   /* of char *, IDs */
 } TandemChanges;
 
 TandemChanges *tandem_changes_new              (void);
@@ -41,6 +47,15 @@ void           tandem_changes_delete_case      (TandemChanges    *changes,
 void           tandem_changes_set_label        (TandemChanges    *changes,
                                                 const char       *key,
                                                 const char       *text);
+
+void           tandem_changes_save_assessment  (TandemChanges    *changes,
+                                                TandemAssessment *assessment);
+void           tandem_changes_delete_assessment (TandemChanges   *changes,
+                                                const char       *id);
+void           tandem_changes_save_indicator   (TandemChanges    *changes,
+                                                TandemIndicator  *indicator);
+void           tandem_changes_delete_indicator (TandemChanges    *changes,
+                                                const char       *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemChanges, tandem_changes_free)
 

@@ -7,12 +7,15 @@
 
 #pragma once
 
+#include "tandem-assessment.h"
 #include "tandem-case-study.h"
 #include "tandem-cell.h"
 #include "tandem-changes.h"
 #include "tandem-error.h"
 #include "tandem-history.h"
+#include "tandem-indicator.h"
 #include "tandem-initiative.h"
 #include "tandem-library.h"
 #include "tandem-matrix.h"
+#include "tandem-movement.h"
 #include "tandem-store.h"

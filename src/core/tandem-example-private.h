@@ -7,10 +7,10 @@
 
 #pragma once
 
-#include <glib.h>
+#include "tandem-changes.h"
 
 G_BEGIN_DECLS
 
-GPtrArray *_tandem_example_build (void);
+TandemChanges *_tandem_example_build (void);
 
 G_END_DECLS

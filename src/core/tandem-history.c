@@ -283,12 +283,20 @@ changes_before (TandemHistory *self,
         tandem_changes_delete_initiative (before, uuid);
     }
 
+  /* An initiative deleted takes its history with it; undo brings it back. */
   for (guint i = 0; i < after->delete_initiatives->len; i++)
     {
-      TandemInitiative *live = tandem_store_lookup_initiative (self->store,
-                                                               g_ptr_array_index (after->delete_initiatives, i));
+      const char *uuid = g_ptr_array_index (after->delete_initiatives, i);
+      TandemInitiative *live = tandem_store_lookup_initiative (self->store, uuid);
+      g_autoptr(GPtrArray) assessments = tandem_store_list_assessments (self->store, uuid, NULL);
+      g_autoptr(GPtrArray) indicators = tandem_store_list_indicators (self->store, uuid, NULL);
+
       if (live != NULL)
         tandem_changes_save_initiative (before, live);
+      for (guint j = 0; assessments && j < assessments->len; j++)
+        tandem_changes_save_assessment (before, g_ptr_array_index (assessments, j));
+      for (guint j = 0; indicators && j < indicators->len; j++)
+        tandem_changes_save_indicator (before, g_ptr_array_index (indicators, j));
     }
 
   for (guint i = 0; i < after->save_cases->len; i++)
@@ -313,6 +321,46 @@ changes_before (TandemHistory *self,
   g_hash_table_iter_init (&iter, after->labels);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_insert (before->labels, g_strdup (key), tandem_matrix_dup_custom_label (matrix, key));
+
+  for (guint i = 0; i < after->save_assessments->len; i++)
+    {
+      const char *id = tandem_assessment_get_id (g_ptr_array_index (after->save_assessments, i));
+      g_autoptr(TandemAssessment) old = tandem_store_lookup_assessment (self->store, id, NULL);
+
+      if (old != NULL)
+        tandem_changes_save_assessment (before, old);
+      else
+        tandem_changes_delete_assessment (before, id);
+    }
+
+  for (guint i = 0; i < after->delete_assessments->len; i++)
+    {
+      g_autoptr(TandemAssessment) old =
+        tandem_store_lookup_assessment (self->store, g_ptr_array_index (after->delete_assessments, i), NULL);
+
+      if (old != NULL)
+        tandem_changes_save_assessment (before, old);
+    }
+
+  for (guint i = 0; i < after->save_indicators->len; i++)
+    {
+      const char *id = tandem_indicator_get_id (g_ptr_array_index (after->save_indicators, i));
+      g_autoptr(TandemIndicator) old = tandem_store_lookup_indicator (self->store, id, NULL);
+
+      if (old != NULL)
+        tandem_changes_save_indicator (before, old);
+      else
+        tandem_changes_delete_indicator (before, id);
+    }
+
+  for (guint i = 0; i < after->delete_indicators->len; i++)
+    {
+      g_autoptr(TandemIndicator) old =
+        tandem_store_lookup_indicator (self->store, g_ptr_array_index (after->delete_indicators, i), NULL);
+
+      if (old != NULL)
+        tandem_changes_save_indicator (before, old);
+    }
 
   return before;
 }
@@ -424,6 +472,41 @@ lookup (TandemHistory  *self,
   return live;
 }
 
+/* Today's assessment of an initiative placed in @row, @col: today's own,
+ * amended, or a new one carrying over what the latest one said. */
+static TandemAssessment *
+assessment_for_today (TandemHistory *self,
+                      const char    *uuid,
+                      guint          row,
+                      guint          col)
+{
+  g_autofree char *today = tandem_date_today ();
+  g_autoptr(GPtrArray) all = tandem_store_list_assessments (self->store, uuid, NULL);
+  TandemAssessment *latest = all && all->len > 0 ? g_ptr_array_index (all, all->len - 1) : NULL;
+  TandemAssessment *assessment;
+
+  if (latest != NULL && g_str_equal (tandem_assessment_get_date (latest), today))
+    assessment = tandem_assessment_copy (latest);
+  else if (latest != NULL && g_strcmp0 (tandem_assessment_get_date (latest), today) < 0)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      assessment = tandem_assessment_copy (latest);
+      tandem_assessment_set_id (assessment, id);
+      tandem_assessment_set_date (assessment, today);
+      for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+        tandem_assessment_clear_placement (assessment, s);
+      tandem_assessment_clear_evidence (assessment);
+      tandem_assessment_set_notes (assessment, NULL);
+      tandem_assessment_set_participants (assessment, NULL);
+    }
+  else
+    assessment = tandem_assessment_new (uuid, today, row, col);
+
+  tandem_assessment_set_cell (assessment, row, col);
+  return assessment;
+}
+
 /**
  * tandem_history_add_initiative:
  *
@@ -449,6 +532,13 @@ tandem_history_add_initiative (TandemHistory  *self,
   uuid = tandem_initiative_get_uuid (initiative);
   changes = tandem_changes_new ();
   tandem_changes_save_initiative (changes, initiative);
+  {
+    /* Its history starts where it is placed today. */
+    g_autofree char *today = tandem_date_today ();
+    g_autoptr(TandemAssessment) first = tandem_assessment_new (uuid, today, row, col);
+
+    tandem_changes_save_assessment (changes, first);
+  }
 
   if (!record (self, g_strdup_printf (_("Add “%s”"), title ? title : ""),
                g_steal_pointer (&changes), error))
@@ -492,6 +582,17 @@ tandem_history_save_initiative (TandemHistory     *self,
   changes = tandem_changes_new ();
   tandem_changes_save_initiative (changes, after);
 
+  /* Every placement is part of the initiative's dated history. */
+  if (live == NULL || tandem_initiative_get_row (live) != tandem_initiative_get_row (after) ||
+      tandem_initiative_get_col (live) != tandem_initiative_get_col (after))
+    {
+      g_autoptr(TandemAssessment) today =
+        assessment_for_today (self, tandem_initiative_get_uuid (after),
+                              tandem_initiative_get_row (after), tandem_initiative_get_col (after));
+
+      tandem_changes_save_assessment (changes, today);
+    }
+
   return record (self,
                  label ? g_strdup (label)
                        : g_strdup_printf (_("Edit “%s”"), tandem_initiative_get_title (after)),
@@ -518,6 +619,12 @@ tandem_history_delete_initiative (TandemHistory  *self,
                  changes, error);
 }
 
+/**
+ * tandem_history_move_initiative:
+ *
+ * Moves an initiative to another cell and records it in its history: the
+ * move becomes today's assessment, or amends today's if there is one.
+ */
 gboolean
 tandem_history_move_initiative (TandemHistory  *self,
                                 const char     *uuid,
@@ -532,10 +639,7 @@ tandem_history_move_initiative (TandemHistory  *self,
   g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
 
   live = lookup (self, uuid, error);
-  if (live == NULL)
-    return FALSE;
-
-  if (!check_cell (row, col, error))
+  if (live == NULL || !check_cell (row, col, error))
     return FALSE;
 
   edited = tandem_initiative_copy (live);
@@ -927,4 +1031,164 @@ tandem_history_uncite_case_study (TandemHistory  *self,
     return TRUE;
 
   return tandem_history_save_initiative (self, edited, _("Remove Citation"), error);
+}
+
+/* ---- Assessments and indicators ------------------------------------------- */
+
+/* Saving any part of an initiative's history stamps the initiative, so
+ * that views of it hear of the change through its notify signal. */
+static void
+stamp (TandemHistory *self,
+       TandemChanges *changes,
+       const char    *uuid)
+{
+  TandemInitiative *live = tandem_store_lookup_initiative (self->store, uuid);
+  g_autoptr(TandemInitiative) stamped = NULL;
+
+  if (live == NULL)
+    return;
+
+  stamped = tandem_initiative_copy (live);
+  tandem_initiative_set_updated (stamped, MAX (g_get_real_time () / G_USEC_PER_SEC,
+                                               tandem_initiative_get_updated (live) + 1));
+  tandem_changes_save_initiative (changes, stamped);
+}
+
+/**
+ * tandem_history_save_assessment:
+ * @edited: a new assessment, or a changed copy of a stored one
+ *
+ * An initiative has one assessment a day; its current cell follows its
+ * latest assessment.
+ */
+gboolean
+tandem_history_save_assessment (TandemHistory     *self,
+                                TandemAssessment  *edited,
+                                GError           **error)
+{
+  TandemInitiative *live;
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_ASSESSMENT (edited), FALSE);
+
+  live = lookup (self, tandem_assessment_get_initiative (edited), error);
+  if (live == NULL)
+    return FALSE;
+
+  changes = tandem_changes_new ();
+  tandem_changes_save_assessment (changes, edited);
+  stamp (self, changes, tandem_assessment_get_initiative (edited));
+  return record (self, g_strdup_printf (_("Assess “%s” on %s"), tandem_initiative_get_title (live),
+                                        tandem_assessment_get_date (edited)),
+                 changes, error);
+}
+
+gboolean
+tandem_history_delete_assessment (TandemHistory  *self,
+                                  const char     *id,
+                                  GError        **error)
+{
+  g_autoptr(TandemAssessment) old = NULL;
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  old = tandem_store_lookup_assessment (self->store, id, error);
+  if (old == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                     _("There is no assessment %s"), id ? id : "");
+      return FALSE;
+    }
+
+  changes = tandem_changes_new ();
+  tandem_changes_delete_assessment (changes, id);
+  stamp (self, changes, tandem_assessment_get_initiative (old));
+  return record (self, g_strdup_printf (_("Delete the Assessment of %s"), tandem_assessment_get_date (old)),
+                 changes, error);
+}
+
+/**
+ * tandem_history_set_target_date:
+ * @date: (nullable): YYYY-MM-DD, or %NULL for none
+ */
+gboolean
+tandem_history_set_target_date (TandemHistory  *self,
+                                const char     *uuid,
+                                const char     *date,
+                                GError        **error)
+{
+  g_autoptr(TandemInitiative) edited = NULL;
+  g_autofree char *label = NULL;
+  TandemInitiative *live;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  if (date != NULL && date[0] == '\0')
+    date = NULL;
+
+  if (date != NULL && !tandem_date_is_valid (date))
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” is not a date written YYYY-MM-DD"), date);
+      return FALSE;
+    }
+
+  live = lookup (self, uuid, error);
+  if (live == NULL)
+    return FALSE;
+
+  edited = tandem_initiative_copy (live);
+  tandem_initiative_set_target_date (edited, date);
+  label = g_strdup_printf (_("Set Target Date of “%s”"), tandem_initiative_get_title (live));
+
+  return tandem_history_save_initiative (self, edited, label, error);
+}
+
+gboolean
+tandem_history_save_indicator (TandemHistory    *self,
+                               TandemIndicator  *edited,
+                               GError          **error)
+{
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (TANDEM_IS_INDICATOR (edited), FALSE);
+
+  if (lookup (self, tandem_indicator_get_initiative (edited), error) == NULL)
+    return FALSE;
+
+  changes = tandem_changes_new ();
+  tandem_changes_save_indicator (changes, edited);
+  stamp (self, changes, tandem_indicator_get_initiative (edited));
+  return record (self, g_strdup_printf (_("Edit Indicator “%s”"), tandem_indicator_get_name (edited)),
+                 changes, error);
+}
+
+gboolean
+tandem_history_delete_indicator (TandemHistory  *self,
+                                 const char     *id,
+                                 GError        **error)
+{
+  g_autoptr(TandemIndicator) old = NULL;
+  TandemChanges *changes;
+
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+
+  old = tandem_store_lookup_indicator (self->store, id, error);
+  if (old == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                     _("There is no indicator %s"), id ? id : "");
+      return FALSE;
+    }
+
+  changes = tandem_changes_new ();
+  tandem_changes_delete_indicator (changes, id);
+  stamp (self, changes, tandem_indicator_get_initiative (old));
+  return record (self, g_strdup_printf (_("Delete Indicator “%s”"), tandem_indicator_get_name (old)),
+                 changes, error);
 }

@@ -104,4 +104,21 @@ gboolean          tandem_history_uncite_case_study  (TandemHistory    *self,
                                                      const char       *case_id,
                                                      GError          **error);
 
+gboolean          tandem_history_save_assessment    (TandemHistory    *self,
+                                                     TandemAssessment *edited,
+                                                     GError          **error);
+gboolean          tandem_history_delete_assessment  (TandemHistory    *self,
+                                                     const char       *id,
+                                                     GError          **error);
+gboolean          tandem_history_set_target_date    (TandemHistory    *self,
+                                                     const char       *uuid,
+                                                     const char       *date,
+                                                     GError          **error);
+gboolean          tandem_history_save_indicator     (TandemHistory    *self,
+                                                     TandemIndicator  *edited,
+                                                     GError          **error);
+gboolean          tandem_history_delete_indicator   (TandemHistory    *self,
+                                                     const char       *id,
+                                                     GError          **error);
+
 G_END_DECLS

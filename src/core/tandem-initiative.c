@@ -28,6 +28,7 @@ struct _TandemInitiative
   guint    col;
   guint    target_row;   /* 0 when there is no target */
   guint    target_col;
+  char    *target_date;  /* YYYY-MM-DD, or NULL */
   /* One note per cell, indexed (row - 1) * 3 + (col - 1); NULL when empty. */
   char    *notes[TANDEM_N_CELLS];
   /* Case studies cited, of TandemCitation, in the order cited. */
@@ -124,6 +125,7 @@ tandem_initiative_finalize (GObject *object)
   g_free (self->place);
   g_free (self->description);
   g_free (self->sort_key);
+  g_free (self->target_date);
   g_ptr_array_unref (self->citations);
   for (guint i = 0; i < TANDEM_N_CELLS; i++)
     g_free (self->notes[i]);
@@ -312,6 +314,7 @@ tandem_initiative_assign (TandemInitiative *self,
     tandem_initiative_set_target (self, other->target_row, other->target_col);
   else
     tandem_initiative_clear_target (self);
+  tandem_initiative_set_target_date (self, other->target_date);
 
   for (guint i = 0; i < TANDEM_N_CELLS; i++)
     {
@@ -373,7 +376,8 @@ tandem_initiative_equal (TandemInitiative *a,
       !g_str_equal (a->description, b->description) ||
       a->created != b->created || a->updated != b->updated ||
       a->row != b->row || a->col != b->col ||
-      a->target_row != b->target_row || a->target_col != b->target_col)
+      a->target_row != b->target_row || a->target_col != b->target_col ||
+      g_strcmp0 (a->target_date, b->target_date) != 0)
     return FALSE;
 
   for (guint i = 0; i < TANDEM_N_CELLS; i++)
@@ -787,4 +791,41 @@ tandem_initiative_uncite (TandemInitiative *self,
   g_ptr_array_remove (self->citations, (gpointer) citation);
   g_signal_emit (self, signals[NOTES_CHANGED], 0);
   return TRUE;
+}
+
+/**
+ * tandem_initiative_get_target_date:
+ *
+ * Returns: (nullable): by when the target cell should be reached, YYYY-MM-DD
+ */
+const char *
+tandem_initiative_get_target_date (TandemInitiative *self)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE (self), NULL);
+
+  return self->target_date;
+}
+
+/**
+ * tandem_initiative_set_target_date:
+ * @date: (nullable): YYYY-MM-DD, or %NULL or empty for none
+ *
+ * Notifies "updated"-style listeners through #GObject::notify on
+ * "target-row" so that views showing progress refresh.
+ */
+void
+tandem_initiative_set_target_date (TandemInitiative *self,
+                                   const char       *date)
+{
+  g_return_if_fail (TANDEM_IS_INITIATIVE (self));
+
+  if (date != NULL && date[0] == '\0')
+    date = NULL;
+
+  if (g_strcmp0 (self->target_date, date) == 0)
+    return;
+
+  g_free (self->target_date);
+  self->target_date = g_strdup (date);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROW]);
 }

@@ -85,6 +85,9 @@ void              tandem_initiative_set_target       (TandemInitiative *self,
                                                       guint             row,
                                                       guint             col);
 void              tandem_initiative_clear_target     (TandemInitiative *self);
+const char       *tandem_initiative_get_target_date  (TandemInitiative *self);
+void              tandem_initiative_set_target_date  (TandemInitiative *self,
+                                                      const char       *date);
 
 const char       *tandem_initiative_get_cell_note    (TandemInitiative *self,
                                                       guint             row,

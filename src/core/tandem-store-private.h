@@ -38,6 +38,10 @@ struct _TandemStore
   guint         case_counts[TANDEM_N_CELLS];
   int           library_version;
 
+  /* Initiatives whose latest assessment moved them, found while writing
+   * and applied to memory after the commit: uuid → packed row * 4 + col */
+  GHashTable   *moved_by_assessments;
+
   char         *read_only_reason;
   char         *backup_path;
   guint         was_created : 1;
@@ -87,5 +91,14 @@ gboolean      _tandem_store_sync_library     (TandemStore      *self,
                                               GBytes           *json,
                                               const char       *name,
                                               GError          **error);
+
+/* tandem-store-assessments.c */
+gboolean      _tandem_store_check_assessments (TandemStore     *self,
+                                               TandemChanges   *changes,
+                                               GError         **error);
+gboolean      _tandem_store_write_assessments (TandemStore     *self,
+                                               TandemChanges   *changes,
+                                               GError         **error);
+void          _tandem_store_assessments_written (TandemStore   *self);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ tandem_store_finalize (GObject *object)
   TandemStore *self = (TandemStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->moved_by_assessments, g_hash_table_unref);
   g_clear_object (&self->file);
   g_free (self->path);
   g_free (self->read_only_reason);
@@ -490,7 +491,7 @@ load (TandemStore  *self,
 
   stmt = _tandem_store_statement (self,
                         "SELECT uuid, title, organisation, service_area, place, description,"
-                        "       created, updated, cell_row, cell_col, target_row, target_col"
+                        "       created, updated, cell_row, cell_col, target_row, target_col, target_date"
                         " FROM initiative ORDER BY title COLLATE NOCASE, uuid",
                         error);
   if (stmt == NULL)
@@ -522,6 +523,7 @@ load (TandemStore  *self,
           tandem_cell_is_valid (sqlite3_column_int (stmt, 10), sqlite3_column_int (stmt, 11)))
         tandem_initiative_set_target (initiative, sqlite3_column_int (stmt, 10),
                                       sqlite3_column_int (stmt, 11));
+      tandem_initiative_set_target_date (initiative, (const char *) sqlite3_column_text (stmt, 12));
 
       index_initiative (self, initiative);
       g_ptr_array_add (loaded, initiative);
@@ -922,15 +924,16 @@ write_initiative (TandemStore       *self,
 
   stmt = _tandem_store_statement (self,
                         "INSERT INTO initiative (uuid, title, organisation, service_area, place,"
-                        "  description, created, updated, cell_row, cell_col, target_row, target_col)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                        "  description, created, updated, cell_row, cell_col, target_row, target_col,"
+                        "  target_date)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
                         " ON CONFLICT (uuid) DO UPDATE SET"
                         "  title = excluded.title, organisation = excluded.organisation,"
                         "  service_area = excluded.service_area, place = excluded.place,"
                         "  description = excluded.description, created = excluded.created,"
                         "  updated = excluded.updated, cell_row = excluded.cell_row,"
                         "  cell_col = excluded.cell_col, target_row = excluded.target_row,"
-                        "  target_col = excluded.target_col",
+                        "  target_col = excluded.target_col, target_date = excluded.target_date",
                         error);
   if (stmt == NULL)
     return FALSE;
@@ -950,6 +953,8 @@ write_initiative (TandemStore       *self,
       sqlite3_bind_int (stmt, 11, tandem_initiative_get_target_row (initiative));
       sqlite3_bind_int (stmt, 12, tandem_initiative_get_target_col (initiative));
     }
+  if (tandem_initiative_get_target_date (initiative) != NULL)
+    _tandem_store_bind_text (stmt, 13, tandem_initiative_get_target_date (initiative));
   if (!_tandem_store_step (self, stmt, error))
     return FALSE;
 
@@ -1224,6 +1229,9 @@ check_changes (TandemStore    *self,
         }
     }
 
+  if (!_tandem_store_check_assessments (self, changes, error))
+    return FALSE;
+
   g_hash_table_iter_init (&iter, changes->labels);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
@@ -1262,6 +1270,9 @@ write_changes_cb (TandemStore  *self,
           !_tandem_store_write_citations (self, initiative, error))
         return FALSE;
     }
+
+  if (!_tandem_store_write_assessments (self, changes, error))
+    return FALSE;
 
   for (guint i = 0; i < changes->delete_initiatives->len; i++)
     if (!delete_initiative_row (self, g_ptr_array_index (changes->delete_initiatives, i), error))
@@ -1324,6 +1335,8 @@ changes_written (TandemStore   *self,
 
   for (guint i = 0; i < changes->save_initiatives->len; i++)
     apply_saved (self, g_ptr_array_index (changes->save_initiatives, i));
+
+  _tandem_store_assessments_written (self);
 
   for (guint i = 0; i < changes->delete_initiatives->len; i++)
     forget_initiative (self, g_ptr_array_index (changes->delete_initiatives, i));
@@ -1480,11 +1493,11 @@ gboolean
 tandem_store_seed_example (TandemStore  *self,
                            GError      **error)
 {
-  g_autoptr(GPtrArray) examples = _tandem_example_build ();
+  g_autoptr(TandemChanges) examples = _tandem_example_build ();
 
   g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
 
-  return tandem_store_save_initiatives (self, examples, error);
+  return tandem_store_apply (self, examples, error);
 }
 
 /**

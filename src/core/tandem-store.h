@@ -13,6 +13,7 @@
 #include "tandem-changes.h"
 #include "tandem-initiative.h"
 #include "tandem-matrix.h"
+#include "tandem-movement.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,7 @@ typedef enum
 } TandemStoreFlags;
 
 /* The schema version this Tandem writes (PRAGMA user_version). */
-#define TANDEM_STORE_SCHEMA_VERSION 3
+#define TANDEM_STORE_SCHEMA_VERSION 4
 /* PRAGMA application_id of every portfolio: "TNDM". */
 #define TANDEM_STORE_APPLICATION_ID 0x544E444D
 
@@ -100,6 +101,37 @@ gboolean          tandem_store_update_library       (TandemStore       *self,
                                                      GBytes            *json,
                                                      const char        *name,
                                                      GError           **error);
+
+GPtrArray        *tandem_store_list_assessments     (TandemStore       *self,
+                                                     const char        *uuid,
+                                                     GError           **error);
+TandemAssessment *tandem_store_find_assessment      (TandemStore       *self,
+                                                     const char        *uuid,
+                                                     const char        *date,
+                                                     GError           **error);
+TandemAssessment *tandem_store_lookup_assessment    (TandemStore       *self,
+                                                     const char        *id,
+                                                     GError           **error);
+GPtrArray        *tandem_store_list_indicators      (TandemStore       *self,
+                                                     const char        *uuid,
+                                                     GError           **error);
+TandemIndicator  *tandem_store_lookup_indicator     (TandemStore       *self,
+                                                     const char        *id,
+                                                     GError           **error);
+TandemMovement   *tandem_store_compute_movement     (TandemStore       *self,
+                                                     const char        *from,
+                                                     const char        *to,
+                                                     GCancellable      *cancellable,
+                                                     GError           **error);
+void              tandem_store_compute_movement_async  (TandemStore         *self,
+                                                        const char          *from,
+                                                        const char          *to,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+TandemMovement   *tandem_store_compute_movement_finish (TandemStore         *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 
 gboolean          tandem_store_seed_example         (TandemStore       *self,
                                                      GError           **error);
