@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "tandem-citations-group.h"
+#include "tandem-journey-group.h"
 #include "tandem-core.h"
 #include "tandem-initiative-panel.h"
 
@@ -80,6 +81,7 @@ struct _TandemInitiativePanel
   GtkButton        *save_note_button;
   GtkButton        *delete_button;
   TandemCitationsGroup *citations_group;
+  TandemJourneyGroup   *journey_group;
 };
 
 G_DEFINE_FINAL_TYPE (TandemInitiativePanel, tandem_initiative_panel, ADW_TYPE_BIN)
@@ -979,6 +981,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TANDEM_TYPE_CITATIONS_GROUP);
+  g_type_ensure (TANDEM_TYPE_JOURNEY_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandem/Tandem/tandem-initiative-panel.ui");
 
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, stack);
@@ -1002,6 +1005,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, save_note_button);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, citations_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, journey_group);
 
   gtk_widget_class_bind_template_callback (widget_class, entry_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
@@ -1158,6 +1162,7 @@ tandem_initiative_panel_set_initiative (TandemInitiativePanel *self,
 
   update (self);
   tandem_citations_group_set_initiative (self->citations_group, initiative);
+  tandem_journey_group_set_initiative (self->journey_group, initiative);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIATIVE]);
 }
@@ -1233,6 +1238,7 @@ tandem_initiative_panel_set_read_only (TandemInitiativePanel *self,
   self->read_only = read_only;
   update_sensitivity (self);
   tandem_citations_group_set_read_only (self->citations_group, read_only);
+  tandem_journey_group_set_read_only (self->journey_group, read_only);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
@@ -1244,11 +1250,13 @@ tandem_initiative_panel_set_read_only (TandemInitiativePanel *self,
  */
 void
 tandem_initiative_panel_set_store (TandemInitiativePanel *self,
-                                   TandemStore           *store)
+                                   TandemStore           *store,
+                                   TandemHistory         *history)
 {
   g_return_if_fail (TANDEM_IS_INITIATIVE_PANEL (self));
 
   tandem_citations_group_set_store (self->citations_group, store);
+  tandem_journey_group_set_store (self->journey_group, store, history);
 }
 
 /**

@@ -40,6 +40,7 @@ void              tandem_initiative_panel_set_read_only  (TandemInitiativePanel 
 void              tandem_initiative_panel_focus_title    (TandemInitiativePanel *self);
 
 void              tandem_initiative_panel_set_store      (TandemInitiativePanel *self,
-                                                          TandemStore           *store);
+                                                          TandemStore           *store,
+                                                          TandemHistory         *history);
 
 G_END_DECLS

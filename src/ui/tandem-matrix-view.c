@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tandem-matrix-view.h"
+#include "tandem-trajectory.h"
 
 /* The service-design matrix as a grid:
  *
@@ -30,13 +31,32 @@ struct _TandemMatrixView
 
   TandemStore      *store;
   TandemInitiative *selected;
+  GtkWidget        *overlay;
   GtkWidget        *grid;
+  GtkWidget        *trajectory;
   GtkWidget        *cells[TANDEM_N_CELLS];
 };
 
 G_DEFINE_FINAL_TYPE (TandemMatrixView, tandem_matrix_view, GTK_TYPE_WIDGET)
 
 #define CELL(self, r, c) ((self)->cells[((r) - 1) * TANDEM_MATRIX_SIZE + ((c) - 1)])
+
+/* The selected initiative's journey, drawn over the grid. */
+static void
+update_journey (TandemMatrixView *self)
+{
+  g_autoptr(GPtrArray) assessments = NULL;
+
+  if (self->trajectory == NULL)
+    return;
+
+  if (self->selected != NULL && self->store != NULL)
+    assessments = tandem_store_list_assessments (self->store, tandem_initiative_get_uuid (self->selected), NULL);
+
+  tandem_trajectory_set_journey (TANDEM_TRAJECTORY (self->trajectory), assessments,
+                                 self->selected ? tandem_initiative_get_target_row (self->selected) : 0,
+                                 self->selected ? tandem_initiative_get_target_col (self->selected) : 0);
+}
 
 static void
 update_marks (TandemMatrixView *self)
@@ -59,6 +79,8 @@ update_marks (TandemMatrixView *self)
 
         tandem_matrix_cell_set_marks (TANDEM_MATRIX_CELL (CELL (self, row, col)), current, target);
       }
+
+  update_journey (self);
 }
 
 static void
@@ -67,10 +89,10 @@ build (TandemMatrixView *self)
   TandemMatrix *matrix;
   GtkWidget *corner;
 
-  if (self->grid != NULL)
+  if (self->overlay != NULL)
     {
-      gtk_widget_unparent (self->grid);
-      self->grid = NULL;
+      gtk_widget_unparent (self->overlay);
+      self->overlay = self->grid = self->trajectory = NULL;
       memset (self->cells, 0, sizeof self->cells);
     }
 
@@ -82,7 +104,14 @@ build (TandemMatrixView *self)
   self->grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 6);
-  gtk_widget_set_parent (self->grid, GTK_WIDGET (self));
+
+  /* The journey is drawn on top; it lets every click through to the grid. */
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->grid);
+  self->trajectory = tandem_trajectory_new ();
+  tandem_trajectory_set_matrix_view (TANDEM_TRAJECTORY (self->trajectory), self);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->trajectory);
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
   gtk_grid_attach (GTK_GRID (self->grid), _tandem_heading_button_new (matrix, "design-axis", "axis-heading"), 1, 0, 3, 1);
 
@@ -124,7 +153,8 @@ tandem_matrix_view_dispose (GObject *object)
   TandemMatrixView *self = (TandemMatrixView *)object;
 
   tandem_matrix_view_set_selected (self, NULL);
-  g_clear_pointer (&self->grid, gtk_widget_unparent);
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  self->grid = self->trajectory = NULL;
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (tandem_matrix_view_parent_class)->dispose (object);
@@ -197,6 +227,20 @@ tandem_matrix_view_set_selected (TandemMatrixView *self,
  *
  * Returns: (transfer none) (nullable): the cell widget at @row, @col
  */
+/**
+ * tandem_matrix_view_get_trajectory:
+ *
+ * Returns: (transfer none) (nullable): the overlay drawing the selected
+ *   initiative's journey
+ */
+GtkWidget *
+tandem_matrix_view_get_trajectory (TandemMatrixView *self)
+{
+  g_return_val_if_fail (TANDEM_IS_MATRIX_VIEW (self), NULL);
+
+  return self->trajectory;
+}
+
 TandemMatrixCell *
 tandem_matrix_view_get_cell (TandemMatrixView *self,
                              guint             row,

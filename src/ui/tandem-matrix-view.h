@@ -23,6 +23,7 @@ void              tandem_matrix_view_set_store    (TandemMatrixView *self,
                                                    TandemStore      *store);
 void              tandem_matrix_view_set_selected (TandemMatrixView *self,
                                                    TandemInitiative *initiative);
+GtkWidget        *tandem_matrix_view_get_trajectory (TandemMatrixView *self);
 TandemMatrixCell *tandem_matrix_view_get_cell     (TandemMatrixView *self,
                                                    guint             row,
                                                    guint             col);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "tandem-cell-cases-dialog.h"
+#include "tandem-movement-dialog.h"
 #include "tandem-window-private.h"
 
 /* The win.* actions: the single way the window changes a portfolio.  Menus,
@@ -390,6 +391,18 @@ manage_cell_cases_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (tandem_cell_cases_dialog_new (GTK_WINDOW (self), self->history, row, col)));
 }
 
+/* How the whole portfolio moved between two dates, for policy teams. */
+static void
+show_movement_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_movement_dialog_new (GTK_WINDOW (self), self->store)));
+}
+
 /* From a cell to the case studies that illustrate it, in one click. */
 static void
 show_cases_action (GtkWidget  *widget,
@@ -755,6 +768,7 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", has_store);
   gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
   gtk_widget_action_set_enabled (widget, "win.show-cases", has_store);
+  gtk_widget_action_set_enabled (widget, "win.show-movement", has_store);
   gtk_widget_action_set_enabled (widget, "win.manage-cell-cases", editable);
   gtk_widget_action_set_enabled (widget, "win.show-case", has_store);
   gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
@@ -790,6 +804,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.link-case-to-cell", "(sii)", link_case_to_cell_action);
   gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-cases", "(ii)", show_cases_action);
+  gtk_widget_class_install_action (widget_class, "win.show-movement", NULL, show_movement_action);
   gtk_widget_class_install_action (widget_class, "win.manage-cell-cases", "(ii)", manage_cell_cases_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "s", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
@@ -804,6 +819,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.rename-initiative", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-matrix", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-movement", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_2, GDK_ALT_MASK, show_all_cases_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);

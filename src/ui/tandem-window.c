@@ -267,11 +267,11 @@ _tandem_window_set_store (TandemWindow *self,
   g_clear_object (&self->history);
   self->history = tandem_history_new (store);
   g_signal_connect_swapped (self->history, "notify", G_CALLBACK (_tandem_window_actions_update), self);
+  tandem_initiative_panel_set_store (self->panel, store, self->history);
 
   gtk_filter_list_model_set_model (self->filtered, tandem_store_get_initiatives (store));
   tandem_matrix_view_set_store (self->matrix_view, store);
   g_object_set (self->panel, "matrix", tandem_store_get_matrix (store), NULL);
-  tandem_initiative_panel_set_store (self->panel, store);
   tandem_case_view_set_store (self->case_view, store, self->history);
 
   reason = tandem_store_get_read_only_reason (store);
