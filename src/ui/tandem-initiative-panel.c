@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "tandem-citations-group.h"
+#include "tandem-indicators-group.h"
 #include "tandem-journey-group.h"
 #include "tandem-core.h"
 #include "tandem-initiative-panel.h"
@@ -82,6 +83,7 @@ struct _TandemInitiativePanel
   GtkButton        *delete_button;
   TandemCitationsGroup *citations_group;
   TandemJourneyGroup   *journey_group;
+  TandemIndicatorsGroup *indicators_group;
 };
 
 G_DEFINE_FINAL_TYPE (TandemInitiativePanel, tandem_initiative_panel, ADW_TYPE_BIN)
@@ -982,6 +984,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
 
   g_type_ensure (TANDEM_TYPE_CITATIONS_GROUP);
   g_type_ensure (TANDEM_TYPE_JOURNEY_GROUP);
+  g_type_ensure (TANDEM_TYPE_INDICATORS_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tandem/Tandem/tandem-initiative-panel.ui");
 
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, stack);
@@ -1006,6 +1009,7 @@ tandem_initiative_panel_class_init (TandemInitiativePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, delete_button);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, citations_group);
   gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, journey_group);
+  gtk_widget_class_bind_template_child (widget_class, TandemInitiativePanel, indicators_group);
 
   gtk_widget_class_bind_template_callback (widget_class, entry_row_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, description_changed_cb);
@@ -1163,6 +1167,7 @@ tandem_initiative_panel_set_initiative (TandemInitiativePanel *self,
   update (self);
   tandem_citations_group_set_initiative (self->citations_group, initiative);
   tandem_journey_group_set_initiative (self->journey_group, initiative);
+  tandem_indicators_group_set_initiative (self->indicators_group, initiative);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INITIATIVE]);
 }
@@ -1257,6 +1262,7 @@ tandem_initiative_panel_set_store (TandemInitiativePanel *self,
 
   tandem_citations_group_set_store (self->citations_group, store);
   tandem_journey_group_set_store (self->journey_group, store, history);
+  tandem_indicators_group_set_store (self->indicators_group, store);
 }
 
 /**

@@ -13,6 +13,8 @@
 #include <string.h>
 
 #include "tandem-cell-cases-dialog.h"
+#include "tandem-assessment-editor.h"
+#include "tandem-indicator-editor.h"
 #include "tandem-movement-dialog.h"
 #include "tandem-window-private.h"
 
@@ -389,6 +391,77 @@ manage_cell_cases_action (GtkWidget  *widget,
     return;
 
   gtk_window_present (GTK_WINDOW (tandem_cell_cases_dialog_new (GTK_WINDOW (self), self->history, row, col)));
+}
+
+/* A new assessment of the selected initiative, or today's if it has one
+ * already (moving it, or adding it, records one). */
+static void
+add_assessment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autofree char *today = tandem_date_today ();
+  g_autoptr(TandemAssessment) existing = NULL;
+
+  if (self->selected == NULL)
+    return;
+
+  existing = tandem_store_find_assessment (self->store, tandem_initiative_get_uuid (self->selected), today, NULL);
+  gtk_window_present (GTK_WINDOW (tandem_assessment_editor_new (GTK_WINDOW (self), self->history,
+                                                                self->selected, existing)));
+}
+
+static void
+edit_assessment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GError *error = NULL;
+  g_autoptr(TandemAssessment) assessment =
+    tandem_store_lookup_assessment (self->store, g_variant_get_string (param, NULL), &error);
+  TandemInitiative *initiative;
+
+  if (!check (self, assessment != NULL, error))
+    return;
+
+  initiative = tandem_store_lookup_initiative (self->store, tandem_assessment_get_initiative (assessment));
+  if (initiative != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_assessment_editor_new (GTK_WINDOW (self), self->history,
+                                                                  initiative, assessment)));
+}
+
+static void
+add_indicator_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (self->selected != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_indicator_editor_new (GTK_WINDOW (self), self->history,
+                                                                 self->selected, NULL)));
+}
+
+static void
+edit_indicator_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GError *error = NULL;
+  g_autoptr(TandemIndicator) indicator =
+    tandem_store_lookup_indicator (self->store, g_variant_get_string (param, NULL), &error);
+  TandemInitiative *initiative;
+
+  if (!check (self, indicator != NULL, error))
+    return;
+
+  initiative = tandem_store_lookup_initiative (self->store, tandem_indicator_get_initiative (indicator));
+  if (initiative != NULL)
+    gtk_window_present (GTK_WINDOW (tandem_indicator_editor_new (GTK_WINDOW (self), self->history,
+                                                                 initiative, indicator)));
 }
 
 /* How the whole portfolio moved between two dates, for policy teams. */
@@ -769,6 +842,10 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
   gtk_widget_action_set_enabled (widget, "win.show-cases", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-movement", has_store);
+  gtk_widget_action_set_enabled (widget, "win.add-assessment", selected);
+  gtk_widget_action_set_enabled (widget, "win.edit-assessment", editable);
+  gtk_widget_action_set_enabled (widget, "win.add-indicator", selected);
+  gtk_widget_action_set_enabled (widget, "win.edit-indicator", editable);
   gtk_widget_action_set_enabled (widget, "win.manage-cell-cases", editable);
   gtk_widget_action_set_enabled (widget, "win.show-case", has_store);
   gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
@@ -805,6 +882,10 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-cases", "(ii)", show_cases_action);
   gtk_widget_class_install_action (widget_class, "win.show-movement", NULL, show_movement_action);
+  gtk_widget_class_install_action (widget_class, "win.add-assessment", NULL, add_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-assessment", "s", edit_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-indicator", "s", edit_indicator_action);
   gtk_widget_class_install_action (widget_class, "win.manage-cell-cases", "(ii)", manage_cell_cases_action);
   gtk_widget_class_install_action (widget_class, "win.show-case", "s", show_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-matrix", NULL, show_matrix_action);
