@@ -11,6 +11,10 @@
 
 #include "tandem-test-utils.h"
 #include "tandem-cell-cases-dialog.h"
+#include "tandem-journey-group.h"
+#include "tandem-movement-dialog.h"
+#include "tandem-timeline.h"
+#include "tandem-trajectory.h"
 #include "tandem-window-private.h"
 
 /* The real window, under Xvfb, driven through its actions and widgets. */
@@ -621,6 +625,103 @@ test_cite_case_from_ui (void)
   destroy_window (window);
 }
 
+static void
+test_journey_shows_moves (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *youth = tandem_test_find_by_title (store, youth_title);
+  GtkWidget *trajectory = tandem_matrix_view_get_trajectory (window->matrix_view);
+  g_autoptr(GPtrArray) assessments = NULL;
+  const char *table;
+  guint moves = 0;
+
+  g_assert_true (tandem_window_select (window, tandem_initiative_get_uuid (youth)));
+  wait_for_draw (GTK_WIDGET (window));
+
+  /* One arrow for each move between consecutive assessments. */
+  assessments = tandem_store_list_assessments (store, tandem_initiative_get_uuid (youth), NULL);
+  g_assert_cmpuint (assessments->len, >=, 3);
+  for (guint i = 1; i < assessments->len; i++)
+    {
+      TandemAssessment *a = g_ptr_array_index (assessments, i - 1);
+      TandemAssessment *b = g_ptr_array_index (assessments, i);
+
+      moves += tandem_assessment_get_row (a) != tandem_assessment_get_row (b) ||
+               tandem_assessment_get_col (a) != tandem_assessment_get_col (b);
+    }
+  g_assert_cmpuint (moves, >=, 1);
+  g_assert_cmpuint (tandem_trajectory_get_n_arrows (TANDEM_TRAJECTORY (trajectory)), ==, moves);
+
+  /* Moving it adds today's assessment and one more arrow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)",
+                                             tandem_initiative_get_uuid (youth), 2, 2));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (tandem_trajectory_get_n_arrows (TANDEM_TRAJECTORY (trajectory)), ==, moves + 1);
+
+  /* The timeline's text twin lists every assessment by date. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_pointer (&assessments, g_ptr_array_unref);
+  assessments = tandem_store_list_assessments (store, tandem_initiative_get_uuid (youth), NULL);
+  table = tandem_timeline_get_text_alternative (
+            TANDEM_TIMELINE (tandem_journey_group_get_timeline (
+                TANDEM_JOURNEY_GROUP (tandem_initiative_panel_get_journey_group (window->panel)))));
+  g_assert_nonnull (table);
+  for (guint i = 0; i < assessments->len; i++)
+    if (strstr (table, tandem_assessment_get_date (g_ptr_array_index (assessments, i))) == NULL)
+      g_error ("the timeline's table does not list %s:\n%s",
+               tandem_assessment_get_date (g_ptr_array_index (assessments, i)), table);
+
+  /* Undo takes the move and its assessment back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (tandem_trajectory_get_n_arrows (TANDEM_TRAJECTORY (trajectory)), ==, moves);
+
+  destroy_window (window);
+}
+
+static void
+test_movement_dialog (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemMovementDialog *dialog;
+  TandemMovement *result;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-movement", NULL));
+  dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_MOVEMENT_DIALOG (toplevel))
+        dialog = TANDEM_MOVEMENT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+
+  /* The worked example: in 1,1 on 2020-01-01, in 1,2 by 2022-01-01. */
+  tandem_movement_dialog_set_dates (dialog, "2020-01-01", "2022-01-01");
+  tandem_movement_dialog_compute (dialog);
+  while (tandem_movement_dialog_is_busy (dialog))
+    g_main_context_iteration (NULL, TRUE);
+  result = tandem_movement_dialog_get_result (dialog);
+  g_assert_nonnull (result);
+  g_assert_cmpuint (result->from_counts[0], ==, 1);
+  g_assert_cmpuint (result->to_counts[1], ==, 1);
+  g_assert_cmpuint (result->flows[0][1], ==, 1);
+  g_assert_cmpuint (result->closer, ==, 1);
+  g_assert_cmpuint (result->further, ==, 0);
+
+  /* Dates the wrong way round are refused with a reason. */
+  tandem_movement_dialog_set_dates (dialog, "2024-01-01", "2020-01-01");
+  tandem_movement_dialog_compute (dialog);
+  g_assert_nonnull (tandem_movement_dialog_get_error (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -658,6 +759,8 @@ main (int   argc,
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);
   g_test_add_func ("/ui/cases/cell-opens-its-cases", test_cell_opens_its_cases);
   g_test_add_func ("/ui/cases/link-from-cell", test_link_case_from_cell);
+  g_test_add_func ("/ui/journey/shows-moves", test_journey_shows_moves);
+  g_test_add_func ("/ui/journey/movement-dialog", test_movement_dialog);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

@@ -1281,3 +1281,16 @@ tandem_initiative_panel_focus_title (TandemInitiativePanel *self)
 
   gtk_widget_grab_focus (GTK_WIDGET (self->field_rows[FIELD_TITLE]));
 }
+
+/**
+ * tandem_initiative_panel_get_journey_group:
+ *
+ * Returns: (transfer none): the group showing the initiative's journey
+ */
+GtkWidget *
+tandem_initiative_panel_get_journey_group (TandemInitiativePanel *self)
+{
+  g_return_val_if_fail (TANDEM_IS_INITIATIVE_PANEL (self), NULL);
+
+  return GTK_WIDGET (self->journey_group);
+}

@@ -43,4 +43,6 @@ void              tandem_initiative_panel_set_store      (TandemInitiativePanel 
                                                           TandemStore           *store,
                                                           TandemHistory         *history);
 
+GtkWidget        *tandem_initiative_panel_get_journey_group (TandemInitiativePanel *self);
+
 G_END_DECLS
