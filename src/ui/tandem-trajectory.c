@@ -139,6 +139,18 @@ update_text (TandemTrajectory *self)
 
       /* Translators: the steps of a journey, separated by semicolons */
       g_string_append_printf (text, _("Journey: %s."), steps->str);
+
+      /* The spread of the latest assessment, as drawn by draw_spread(). */
+      for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+        {
+          TandemAssessment *latest = g_ptr_array_index (self->assessments, n - 1);
+          guint row, col;
+
+          if (tandem_assessment_get_placement (latest, s, &row, &col))
+            /* Translators: a stakeholder group, then a cell address such as 2,2 */
+            g_string_append_printf (text, _(" %s place it at %u,%u."),
+                                    tandem_stakeholder_get_label (s), row, col);
+        }
     }
   else
     g_string_append (text, _("No assessments yet."));
@@ -451,6 +463,65 @@ draw_target (TandemTrajectory      *self,
   cairo_restore (cr);
 }
 
+/* Where the stakeholder groups placed the initiative in its latest
+ * assessment, when they see it differently from the agreed cell: a small
+ * lettered tag in each of their cells, joined to the agreed point, so the
+ * spread of opinion shows on the grid itself. */
+static void
+draw_spread (TandemTrajectory      *self,
+             cairo_t               *cr,
+             const Colors          *colors,
+             const graphene_rect_t *bounds,
+             const gboolean        *on_screen,
+             const Dot             *latest)
+{
+  /* Translators: one-letter tags for commissioners, frontline staff,
+   * service users and the community, drawn on the grid */
+  const char *tags[TANDEM_N_STAKEHOLDERS] = { C_("stakeholder", "C"), C_("stakeholder", "S"),
+                                              C_("stakeholder", "U"), C_("stakeholder", "P") };
+  TandemAssessment *assessment = g_ptr_array_index (self->assessments, self->assessments->len - 1);
+  static const double dashes[] = { 2, 3 };
+
+  for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      guint row, col, cell;
+      double x, y, w, h;
+
+      if (!tandem_assessment_get_placement (assessment, s, &row, &col))
+        continue;
+
+      cell = (row - 1) * TANDEM_MATRIX_SIZE + (col - 1);
+      if (!on_screen[cell])
+        continue;
+
+      /* Tags line up along the bottom of the cell, one slot a group. */
+      x = bounds[cell].origin.x + bounds[cell].size.width * (s + 1) / (TANDEM_N_STAKEHOLDERS + 1);
+      y = bounds[cell].origin.y + bounds[cell].size.height - 48;
+
+      if (latest->placed)
+        {
+          cairo_save (cr);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_set_line_width (cr, 1);
+          set_color (cr, &colors->line, 0.45);
+          cairo_move_to (cr, latest->x, latest->y);
+          cairo_line_to (cr, x, y);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+
+      layout = make_layout (self, tags[s], 0.75, TRUE);
+      layout_size (layout, &w, &h);
+      cairo_rectangle (cr, x - 8, y - 8, 16, 16);
+      set_color (cr, &colors->line, 1.0);
+      cairo_fill (cr);
+      set_color (cr, &colors->on_dot, 1.0);
+      cairo_move_to (cr, x - w / 2, y - h / 2);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
 static void
 tandem_trajectory_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -508,6 +579,9 @@ tandem_trajectory_snapshot (GtkWidget   *widget,
   for (guint i = 1; i < n; i++)
     if (dots[i].cell != dots[i - 1].cell && dots[i].placed && dots[i - 1].placed)
       draw_arrow (cr, &colors, dots[i - 1].x, dots[i - 1].y, dots[i].x, dots[i].y);
+
+  if (n > 0)
+    draw_spread (self, cr, &colors, bounds, on_screen, &dots[n - 1]);
 
   for (guint i = 0; i < n; i++)
     if (dots[i].placed)
