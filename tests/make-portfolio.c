@@ -19,6 +19,11 @@
  *                            (repeatable; after the --case options)
  *   --unlink ID:R,C          unlink case study ID from cell R,C: a library
  *                            link is hidden, a user link removed (repeatable)
+ *   --assessment DATE:R,C:STAGE:TITLE
+ *                            assess the initiative titled TITLE (exactly; from
+ *                            --initiative or the example) on DATE at cell R,C,
+ *                            with readiness STAGE ("co-design"…, or "-" for
+ *                            none) (repeatable; after the --initiative options)
  *   --library JSON           first take the case-study library in the file
  *                            JSON (its version must be above 1)
  *   --user-version N         afterwards, set PRAGMA user_version to N
@@ -67,6 +72,56 @@ add_initiative (TandemStore  *store,
 
   initiative = tandem_initiative_new (colon + 1, row, col);
   return tandem_store_save_initiative (store, initiative, error);
+}
+
+/* "DATE:R,C:STAGE:TITLE": an assessment of the initiative with that title. */
+static gboolean
+add_assessment (TandemStore  *store,
+                const char   *spec,
+                GError      **error)
+{
+  g_auto(GStrv) parts = g_strsplit (spec, ":", 4);
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemAssessment) assessment = NULL;
+  GListModel *model = tandem_store_get_initiatives (store);
+  TandemInitiative *found = NULL;
+  TandemStage stage;
+  guint row, col;
+
+  if (g_strv_length (parts) != 4)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "--assessment wants DATE:R,C:STAGE:TITLE, not “%s”", spec);
+      return FALSE;
+    }
+
+  if (!tandem_cell_parse (parts[1], &row, &col, error))
+    return FALSE;
+
+  if (!tandem_stage_from_string (parts[2], &stage))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "no stage “%s”", parts[2]);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (model) && found == NULL; i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      if (g_str_equal (tandem_initiative_get_title (initiative), parts[3]))
+        found = initiative;
+    }
+
+  if (found == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, "no initiative “%s”", parts[3]);
+      return FALSE;
+    }
+
+  assessment = tandem_assessment_new (tandem_initiative_get_uuid (found), parts[0], row, col);
+  tandem_assessment_set_stage (assessment, stage);
+  tandem_changes_save_assessment (changes, assessment);
+  return tandem_store_apply (store, changes, error);
 }
 
 /* Splits "ID:R,C[:REST]" into its parts. */
@@ -179,6 +234,7 @@ main (int   argc,
   g_autoptr(TandemStore) store = NULL;
   g_autoptr(GHashTable) labels = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) initiatives = g_ptr_array_new ();
+  g_autoptr(GPtrArray) assessments = g_ptr_array_new ();
   g_autoptr(GPtrArray) cases = g_ptr_array_new ();
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);  /* "+SPEC" links, "-SPEC" unlinks */
   g_autofree char *path = NULL;
@@ -188,7 +244,7 @@ main (int   argc,
 
   if (argc < 2 || argv[1][0] == '-')
     return fail ("usage: make-portfolio FILE [--empty] [--label KEY=TEXT]… "
-                 "[--initiative R,C:TITLE]… [--case ID:R,C:TITLE]… [--link ID:R,C:NOTE]… "
+                 "[--initiative R,C:TITLE]… [--assessment DATE:R,C:STAGE:TITLE]… [--case ID:R,C:TITLE]… [--link ID:R,C:NOTE]… "
                  "[--unlink ID:R,C]… [--library JSON] [--user-version N]");
 
   for (int i = 2; i < argc; i++)
@@ -206,6 +262,8 @@ main (int   argc,
         }
       else if (g_str_equal (argv[i], "--initiative") && i + 1 < argc)
         g_ptr_array_add (initiatives, argv[++i]);
+      else if (g_str_equal (argv[i], "--assessment") && i + 1 < argc)
+        g_ptr_array_add (assessments, argv[++i]);
       else if (g_str_equal (argv[i], "--library") && i + 1 < argc)
         library = argv[++i];
       else if (g_str_equal (argv[i], "--case") && i + 1 < argc)
@@ -238,6 +296,10 @@ main (int   argc,
 
   for (guint i = 0; i < initiatives->len; i++)
     if (!add_initiative (store, g_ptr_array_index (initiatives, i), &error))
+      return fail (error->message);
+
+  for (guint i = 0; i < assessments->len; i++)
+    if (!add_assessment (store, g_ptr_array_index (assessments, i), &error))
       return fail (error->message);
 
   if (library != NULL)

@@ -336,7 +336,32 @@ struct _TandemTestState
   GHashTable *cases;        /* id → copy */
   guint       case_counts[TANDEM_N_CELLS];
   int         library_version;
+  GHashTable *assessments;  /* initiative uuid → GPtrArray of copies, by date */
+  GHashTable *indicators;   /* initiative uuid → GPtrArray of copies, as listed */
+  gboolean    has_history;  /* FALSE if the store could not list them (closed) */
 };
+
+static int
+compare_assessments_indirect (gconstpointer a,
+                              gconstpointer b)
+{
+  return tandem_assessment_compare (*(TandemAssessment * const *) a, *(TandemAssessment * const *) b);
+}
+
+static GPtrArray *
+list_for (GHashTable *table,
+          const char *uuid)
+{
+  GPtrArray *list = g_hash_table_lookup (table, uuid);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (table, g_strdup (uuid), list);
+    }
+
+  return list;
+}
 
 TandemTestState *
 tandem_test_state_capture (TandemStore *store)
@@ -382,6 +407,44 @@ tandem_test_state_capture (TandemStore *store)
     }
   state->library_version = tandem_store_get_library_version (store);
 
+  /* Each initiative's history, as the store lists it. */
+  state->assessments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
+  state->indicators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  {
+    GHashTableIter iter;
+    gpointer uuid;
+
+    state->has_history = TRUE;
+    g_hash_table_iter_init (&iter, state->initiatives);
+    while (g_hash_table_iter_next (&iter, &uuid, NULL))
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) assessments = tandem_store_list_assessments (store, uuid, &error);
+        g_autoptr(GPtrArray) indicators = NULL;
+        GPtrArray *list;
+
+        /* A closed store still shows its initiatives, but no history. */
+        if (assessments == NULL && error->domain == TANDEM_STORE_ERROR &&
+            error->code == TANDEM_STORE_ERROR_FAILED && strstr (error->message, "closed") != NULL)
+          {
+            state->has_history = FALSE;
+            break;
+          }
+        g_assert_no_error (error);
+        indicators = tandem_store_list_indicators (store, uuid, &error);
+        g_assert_no_error (error);
+
+        list = list_for (state->assessments, uuid);
+        for (guint i = 0; i < assessments->len; i++)
+          g_ptr_array_add (list, tandem_assessment_copy (g_ptr_array_index (assessments, i)));
+        list = list_for (state->indicators, uuid);
+        for (guint i = 0; i < indicators->len; i++)
+          g_ptr_array_add (list, tandem_indicator_copy (g_ptr_array_index (indicators, i)));
+      }
+  }
+
   return state;
 }
 
@@ -390,6 +453,8 @@ tandem_test_state_free (TandemTestState *state)
 {
   g_hash_table_unref (state->initiatives);
   g_hash_table_unref (state->cases);
+  g_hash_table_unref (state->assessments);
+  g_hash_table_unref (state->indicators);
   for (guint i = 0; i < G_N_ELEMENTS (state->labels); i++)
     g_free (state->labels[i]);
   g_free (state);
@@ -609,7 +674,196 @@ tandem_test_state_matches (TandemTestState  *state,
       return FALSE;
     }
 
+  if (!state->has_history || !now->has_history)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, state->initiatives);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GPtrArray *want = list_for (state->assessments, key);
+      GPtrArray *got = list_for (now->assessments, key);
+
+      for (guint i = 0; i < MAX (want->len, got->len); i++)
+        {
+          TandemAssessment *w = i < want->len ? g_ptr_array_index (want, i) : NULL;
+          TandemAssessment *g = i < got->len ? g_ptr_array_index (got, i) : NULL;
+
+          if (w == NULL || g == NULL || !tandem_assessment_equal (w, g))
+            {
+              g_autofree char *expected = w ? tandem_test_describe_assessment (w) : g_strdup ("nothing");
+              g_autofree char *found = g ? tandem_test_describe_assessment (g) : g_strdup ("nothing");
+
+              *why = g_strdup_printf ("initiative %s has %u assessments, expected %u; number %u is %s,"
+                                      " expected %s", (const char *) key, got->len, want->len, i,
+                                      found, expected);
+              return FALSE;
+            }
+        }
+
+      want = list_for (state->indicators, key);
+      got = list_for (now->indicators, key);
+      for (guint i = 0; i < MAX (want->len, got->len); i++)
+        {
+          TandemIndicator *w = i < want->len ? g_ptr_array_index (want, i) : NULL;
+          TandemIndicator *g = i < got->len ? g_ptr_array_index (got, i) : NULL;
+
+          if (w == NULL || g == NULL || !tandem_indicator_equal (w, g))
+            {
+              *why = g_strdup_printf ("initiative %s has %u indicators, expected %u; number %u is “%s”"
+                                      " with %u readings, expected “%s” with %u", (const char *) key,
+                                      got->len, want->len, i,
+                                      g ? tandem_indicator_get_name (g) : "nothing",
+                                      g ? tandem_indicator_get_n_readings (g) : 0,
+                                      w ? tandem_indicator_get_name (w) : "nothing",
+                                      w ? tandem_indicator_get_n_readings (w) : 0);
+              return FALSE;
+            }
+        }
+    }
+
   return TRUE;
+}
+
+char *
+tandem_test_describe_assessment (TandemAssessment *a)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s of %s on %s at %u,%u (stage %d, level %d, co's %d%d%d%d,"
+                          " subtypes 0x%x, principles 0x%x, answers %d%d%d, notes “%s”,"
+                          " participants “%s”, placements:",
+                          tandem_assessment_get_id (a), tandem_assessment_get_initiative (a),
+                          tandem_assessment_get_date (a),
+                          tandem_assessment_get_row (a), tandem_assessment_get_col (a),
+                          tandem_assessment_get_stage (a), tandem_assessment_get_level (a),
+                          tandem_assessment_get_presence (a, TANDEM_CO_COMMISSIONING),
+                          tandem_assessment_get_presence (a, TANDEM_CO_DESIGN),
+                          tandem_assessment_get_presence (a, TANDEM_CO_DELIVERY),
+                          tandem_assessment_get_presence (a, TANDEM_CO_ASSESSMENT),
+                          tandem_assessment_get_subtypes (a), tandem_assessment_get_principles (a),
+                          tandem_assessment_get_answer (a, TANDEM_QUESTION_BETTER_SERVICE),
+                          tandem_assessment_get_answer (a, TANDEM_QUESTION_FEEL_BETTER),
+                          tandem_assessment_get_answer (a, TANDEM_QUESTION_PUBLIC_VALUE),
+                          tandem_assessment_get_notes (a), tandem_assessment_get_participants (a));
+
+  for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      guint row, col;
+
+      if (tandem_assessment_get_placement (a, s, &row, &col))
+        g_string_append_printf (text, " %u→%u,%u", s, row, col);
+    }
+
+  g_string_append (text, "; evidence:");
+  for (guint i = 0; i < tandem_assessment_get_n_evidence (a); i++)
+    {
+      const TandemEvidence *e = tandem_assessment_get_evidence (a, i);
+
+      g_string_append_printf (text, " “%s” <%s>", e->caption, e->link);
+    }
+
+  g_string_append (text, ")");
+  return g_string_free (text, FALSE);
+}
+
+/* Takes the assessment with @id out of whichever list holds it. */
+static void
+remove_assessment_id (TandemTestState *state,
+                      const char      *id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, state->assessments);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *list = value;
+
+      for (guint i = 0; i < list->len; i++)
+        if (g_str_equal (tandem_assessment_get_id (g_ptr_array_index (list, i)), id))
+          {
+            g_ptr_array_remove_index (list, i);
+            return;
+          }
+    }
+}
+
+void
+tandem_test_state_replace_assessment (TandemTestState  *state,
+                                      TandemAssessment *assessment)
+{
+  GPtrArray *list;
+
+  remove_assessment_id (state, tandem_assessment_get_id (assessment));
+  list = list_for (state->assessments, tandem_assessment_get_initiative (assessment));
+  g_ptr_array_add (list, tandem_assessment_copy (assessment));
+  g_ptr_array_sort (list, compare_assessments_indirect);
+}
+
+void
+tandem_test_state_remove_assessment (TandemTestState *state,
+                                     const char      *id)
+{
+  remove_assessment_id (state, id);
+}
+
+guint
+tandem_test_state_get_n_assessments (TandemTestState *state,
+                                     const char      *uuid)
+{
+  GPtrArray *list = g_hash_table_lookup (state->assessments, uuid);
+
+  return list != NULL ? list->len : 0;
+}
+
+TandemAssessment *
+tandem_test_state_get_assessment (TandemTestState *state,
+                                  const char      *uuid,
+                                  guint            i)
+{
+  GPtrArray *list = g_hash_table_lookup (state->assessments, uuid);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (i, <, list->len);
+  return g_ptr_array_index (list, i);
+}
+
+void
+tandem_test_state_replace_indicator (TandemTestState *state,
+                                     TandemIndicator *indicator)
+{
+  GPtrArray *list = list_for (state->indicators, tandem_indicator_get_initiative (indicator));
+
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_equal (tandem_indicator_get_id (g_ptr_array_index (list, i)), tandem_indicator_get_id (indicator)))
+      {
+        g_object_unref (list->pdata[i]);
+        list->pdata[i] = tandem_indicator_copy (indicator);
+        return;
+      }
+
+  g_ptr_array_add (list, tandem_indicator_copy (indicator));
+}
+
+void
+tandem_test_state_remove_indicator (TandemTestState *state,
+                                    const char      *id)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, state->indicators);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      GPtrArray *list = value;
+
+      for (guint i = 0; i < list->len; i++)
+        if (g_str_equal (tandem_indicator_get_id (g_ptr_array_index (list, i)), id))
+          {
+            g_ptr_array_remove_index (list, i);
+            return;
+          }
+    }
 }
 
 void

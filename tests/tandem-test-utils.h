@@ -97,7 +97,9 @@ void         tandem_test_sqlite_create          (const char        *path,
  * tandem_initiative_equal(), citations included), the wording of all 17
  * matrix keys, the count in each cell, each case study (by ID, compared
  * with tandem_case_study_equal(), links included), the number of case
- * studies linked to each cell and the case-study library version. */
+ * studies linked to each cell, the case-study library version, and each
+ * initiative's assessments (in the store's order, by date, compared with
+ * tandem_assessment_equal()) and indicators (tandem_indicator_equal()). */
 typedef struct _TandemTestState TandemTestState;
 
 TandemTestState *tandem_test_state_capture      (TandemStore       *store);
@@ -108,6 +110,25 @@ void         tandem_test_state_replace          (TandemTestState   *state,
 /* Expects @case_study (matched by ID) instead of what was captured. */
 void         tandem_test_state_replace_case     (TandemTestState   *state,
                                                  TandemCaseStudy   *case_study);
+/* Expects @assessment (matched by ID, wherever it was) instead of, or as
+ * well as, what was captured. */
+void         tandem_test_state_replace_assessment (TandemTestState  *state,
+                                                 TandemAssessment  *assessment);
+/* Expects no assessment with @id. */
+void         tandem_test_state_remove_assessment (TandemTestState  *state,
+                                                 const char        *id);
+/* The captured assessments of initiative @uuid, oldest first. */
+guint        tandem_test_state_get_n_assessments (TandemTestState  *state,
+                                                 const char        *uuid);
+TandemAssessment *tandem_test_state_get_assessment (TandemTestState *state,
+                                                 const char        *uuid,
+                                                 guint              i);
+/* Expects @indicator (matched by ID) instead of, or as well as, what was
+ * captured. */
+void         tandem_test_state_replace_indicator (TandemTestState  *state,
+                                                 TandemIndicator   *indicator);
+void         tandem_test_state_remove_indicator (TandemTestState   *state,
+                                                 const char        *id);
 gboolean     tandem_test_state_matches          (TandemTestState   *state,
                                                  TandemStore       *store,
                                                  char             **why);
@@ -163,6 +184,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TandemTestItemsLog, tandem_test_items_log_free)
 gulong       tandem_test_count_notify           (gpointer           object,
                                                  const char        *property,
                                                  guint             *counter);
+
+/* A one-line account of everything @assessment says, for failure messages. */
+char        *tandem_test_describe_assessment    (TandemAssessment  *assessment);
 
 /* A one-line account of everything @case_study says, for failure messages. */
 char        *tandem_test_describe_case          (TandemCaseStudy   *case_study);

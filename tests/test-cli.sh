@@ -242,10 +242,11 @@ else
   show "$tmp/list-seeded.out"
 fi
 
-if grep -q "^$uuid_re${tab}1,1${tab}Youth employability" "$tmp/list-seeded.out"; then
-  pass "list shows the youth employability example at 1,1"
+# Its latest assessment (2025) puts it at 1,2.
+if grep -q "^$uuid_re${tab}1,2${tab}Youth employability" "$tmp/list-seeded.out"; then
+  pass "list shows the youth employability example at 1,2"
 else
-  fail "list does not show “Youth employability…” at 1,1"
+  fail "list does not show “Youth employability…” at 1,2"
   show "$tmp/list-seeded.out"
 fi
 
@@ -789,6 +790,411 @@ else
   fail "cases or case changed the portfolio"
 fi
 
+# ---- History of one initiative ----------------------------------------------------
+
+date_re='[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]'
+stage_re='\(-\|active-involvement\|co-design\|co-delivery\|full-co-production\)'
+youth_title="Youth employability service (worked example)"
+youth_uuid=$(awk -F'\t' -v t="$youth_title" '$3 == t { print $1 }' "$tmp/list-seeded.out")
+youth_cell=$(awk -F'\t' -v t="$youth_title" '$3 == t { print $2 }' "$tmp/list-seeded.out")
+
+run history-title history "$seeded" "$youth_title"
+expect_status history-title 0 "history by title"
+expect_no_stderr history-title "history by title"
+n=$(wc -l <"$tmp/history-title.out")
+if [ "$n" -ge 3 ]; then
+  pass "history shows the worked example's $n assessments"
+else
+  fail "history shows $n assessments of the worked example, expected at least 3"
+  show "$tmp/history-title.out"
+fi
+bad=$(grep -cv "^$date_re$tab[1-3],[1-3]$tab$stage_re\$" "$tmp/history-title.out")
+if [ "$bad" -eq 0 ]; then
+  pass "every history line is DATE<TAB>ROW,COL<TAB>STAGE"
+else
+  fail "$bad history lines are not DATE<TAB>ROW,COL<TAB>STAGE:"
+  show "$tmp/history-title.out"
+fi
+if cut -f1 "$tmp/history-title.out" | sort -c -u 2>/dev/null; then
+  pass "history is oldest first, one a day"
+else
+  fail "history is not in increasing date order"
+  show "$tmp/history-title.out"
+fi
+cells=$(cut -f2 "$tmp/history-title.out" | sort -u | wc -l)
+if [ "$cells" -ge 2 ]; then
+  pass "the worked example's history visits $cells cells"
+else
+  fail "the worked example's history stays in one cell"
+fi
+last_cell=$(tail -n 1 "$tmp/history-title.out" | cut -f2)
+if [ -n "$youth_cell" ] && [ "$last_cell" = "$youth_cell" ]; then
+  pass "the latest assessment's cell is the one list shows ($youth_cell)"
+else
+  fail "the latest assessment is at “$last_cell”, list shows “$youth_cell”"
+fi
+expect_text "$tmp/history-title.out" "${tab}co-design" "history names the co-design stage"
+
+run history-uuid history "$seeded" "$youth_uuid"
+expect_status history-uuid 0 "history by UUID"
+if cmp -s "$tmp/history-title.out" "$tmp/history-uuid.out"; then
+  pass "history by UUID is history by title"
+else
+  fail "history by UUID differs from history by title"
+  show "$tmp/history-uuid.out"
+fi
+
+run history-unknown history "$seeded" "No such initiative"
+expect_status history-unknown 3 "history of an unknown initiative"
+expect_one_error_line history-unknown "history of an unknown initiative"
+expect_text "$tmp/history-unknown.err" "No such initiative" "the error names what was asked for"
+
+run history-case history "$seeded" "youth employability service (worked example)"
+expect_status history-case 3 "history takes the exact title, case and all"
+
+run history-noarg history "$seeded"
+expect_status history-noarg 1 "history without INITIATIVE"
+expect_one_error_line history-noarg "history without INITIATIVE"
+run history-extra history "$seeded" "$youth_uuid" extra
+expect_status history-extra 1 "history with an extra argument"
+expect_one_error_line history-extra "history with an extra argument"
+run history-nofile history
+expect_status history-nofile 1 "history without FILE"
+run history-missing history "$tmp/missing.tandem" "$youth_uuid"
+expect_status history-missing 2 "history on a missing file"
+expect_one_error_line history-missing "history on a missing file"
+run history-cell history "$seeded" "$youth_uuid" --cell 2,2
+expect_status history-cell 1 "history does not take --cell"
+
+# A portfolio of hand-made histories:
+#   Alpha    2018-01-01 1,1   2020-06-15 1,2   2022-03-01 2,2   (given out of order)
+#   Bravo    2019-05-05 2,1   2021-01-01 3,1
+#   Charlie  2020-01-01 3,3
+#   Delta    2021-07-01 1,3
+#   Echo     never assessed, at 2,2
+#   Foxtrot  2017-12-31 2,2   2023-01-01 1,1
+#   Twin ×2  never assessed
+moves="$tmp/moves.tandem"
+make_portfolio "$moves" --empty \
+  --initiative "2,2:Alpha" --initiative "2,2:Bravo" --initiative "2,2:Charlie" \
+  --initiative "2,2:Delta" --initiative "2,2:Echo" --initiative "2,2:Foxtrot" \
+  --initiative "1,1:Twin" --initiative "3,3:Twin" \
+  --assessment "2022-03-01:2,2:co-delivery:Alpha" \
+  --assessment "2018-01-01:1,1:-:Alpha" \
+  --assessment "2020-06-15:1,2:co-design:Alpha" \
+  --assessment "2019-05-05:2,1:active-involvement:Bravo" \
+  --assessment "2021-01-01:3,1:full-co-production:Bravo" \
+  --assessment "2020-01-01:3,3:-:Charlie" \
+  --assessment "2021-07-01:1,3:co-design:Delta" \
+  --assessment "2017-12-31:2,2:co-delivery:Foxtrot" \
+  --assessment "2023-01-01:1,1:active-involvement:Foxtrot"
+cp "$moves" "$tmp/moves.orig"
+
+run history-alpha history "$moves" Alpha
+expect_status history-alpha 0 "history of Alpha"
+expect_lines "$tmp/history-alpha.out" \
+  "2018-01-01${tab}1,1${tab}-\n2020-06-15${tab}1,2${tab}co-design\n2022-03-01${tab}2,2${tab}co-delivery\n" \
+  "history of Alpha: sorted by date, with “-” for no stage"
+run history-foxtrot history "$moves" Foxtrot
+expect_lines "$tmp/history-foxtrot.out" \
+  "2017-12-31${tab}2,2${tab}co-delivery\n2023-01-01${tab}1,1${tab}active-involvement\n" \
+  "history of Foxtrot"
+run list-moves list "$moves"
+expect_text "$tmp/list-moves.out" "${tab}2,2${tab}Alpha" "Alpha stands where its latest assessment put it"
+expect_text "$tmp/list-moves.out" "${tab}1,1${tab}Foxtrot" "Foxtrot stands where its latest assessment put it"
+
+run history-echo history "$moves" Echo
+expect_status history-echo 0 "history of an initiative never assessed"
+expect_no_stderr history-echo "history of an initiative never assessed"
+if [ -s "$tmp/history-echo.out" ]; then
+  fail "history of an initiative never assessed printed something"
+  show "$tmp/history-echo.out"
+else
+  pass "history of an initiative never assessed prints nothing"
+fi
+
+run history-twin history "$moves" Twin
+expect_status history-twin 1 "history of a title two initiatives share"
+expect_one_error_line history-twin "history of a title two initiatives share"
+expect_text "$tmp/history-twin.err" "matches 2 initiatives" "the error says the title matches several"
+for uuid in $(awk -F'\t' '$3 == "Twin" { print $1 }' "$tmp/list-moves.out"); do
+  expect_text "$tmp/history-twin.err" "$uuid" "the error lists the twin $uuid"
+  run history-twin-uuid history "$moves" "$uuid"
+  expect_status history-twin-uuid 0 "history of one twin by its UUID"
+done
+
+# ---- Movement between two dates ---------------------------------------------------
+
+run movement movement "$moves" --from 2020-01-01 --to 2022-01-01
+expect_status movement 0 "movement"
+expect_no_stderr movement "movement"
+expect_lines "$tmp/movement.out" \
+"from${tab}2020-01-01
+to${tab}2022-01-01
+1,1${tab}1${tab}0
+1,2${tab}0${tab}1
+1,3${tab}0${tab}1
+2,1${tab}1${tab}0
+2,2${tab}1${tab}1
+2,3${tab}0${tab}0
+3,1${tab}0${tab}1
+3,2${tab}0${tab}0
+3,3${tab}1${tab}1
+1,1 -> 1,2${tab}1
+2,1 -> 3,1${tab}1
+closer${tab}1
+further${tab}1
+same${tab}2
+new${tab}1
+" "movement from 2020-01-01 to 2022-01-01: counts, moves, closer, further, same, new"
+
+run movement-eq movement "$moves" --to=2022-01-01 --from=2020-01-01
+if cmp -s "$tmp/movement.out" "$tmp/movement-eq.out"; then
+  pass "movement --from=DATE --to=DATE, in any order, is the same"
+else
+  fail "movement with --from= and --to= differs"
+fi
+
+run movement-wide movement "$moves" --from 2017-12-31 --to 2024-02-29
+expect_lines "$tmp/movement-wide.out" \
+"from${tab}2017-12-31
+to${tab}2024-02-29
+1,1${tab}0${tab}1
+1,2${tab}0${tab}0
+1,3${tab}0${tab}1
+2,1${tab}0${tab}0
+2,2${tab}1${tab}1
+2,3${tab}0${tab}0
+3,1${tab}0${tab}1
+3,2${tab}0${tab}0
+3,3${tab}0${tab}1
+2,2 -> 1,1${tab}1
+closer${tab}0
+further${tab}1
+same${tab}0
+new${tab}4
+" "movement from the first assessment's own day to a leap day"
+
+run movement-same movement "$moves" --from 2022-03-01 --to 2022-03-01
+expect_status movement-same 0 "movement with one date twice"
+expect_text "$tmp/movement-same.out" "same${tab}5" "movement over no time: all placed initiatives are the same"
+if grep -q -- ' -> ' "$tmp/movement-same.out"; then
+  fail "movement over no time shows moves"
+else
+  pass "movement over no time shows no moves"
+fi
+
+run movement-empty movement "$empty" --from 2015-01-01 --to 2030-01-01
+expect_status movement-empty 0 "movement on an empty portfolio"
+if [ "$(grep -c "${tab}0${tab}0\$" "$tmp/movement-empty.out")" -eq 9 ] &&
+   grep -q "^new${tab}0\$" "$tmp/movement-empty.out"; then
+  pass "movement on an empty portfolio counts nothing"
+else
+  fail "movement on an empty portfolio:"
+  show "$tmp/movement-empty.out"
+fi
+
+for args in "--from 2023-02-29 --to 2024-01-01" "--from 2020-01-01 --to 2024-1-5" \
+            "--from 2022-01-02 --to 2022-01-01" "--from 2020-01-01" "--to 2020-01-01" "" \
+            "--from today --to 2024-01-01" "--from 2020-01-01 --to 2024-02-30" \
+            "--from 2020-01-01 --to 2021-01-01 --from 2020-01-01"; do
+  # shellcheck disable=SC2086
+  run movement-bad movement "$moves" $args
+  expect_status movement-bad 1 "movement $args"
+  expect_one_error_line movement-bad "movement $args"
+done
+run movement-emptydate movement "$moves" --from "" --to 2024-01-01
+expect_status movement-emptydate 1 "movement --from ''"
+run movement-baddate-missing movement "$tmp/missing.tandem" --from 2023-02-29 --to 2024-01-01
+expect_status movement-baddate-missing 1 "movement checks the dates before opening the file"
+run movement-missing movement "$tmp/missing.tandem" --from 2020-01-01 --to 2024-01-01
+expect_status movement-missing 2 "movement on a missing file"
+expect_one_error_line movement-missing "movement on a missing file"
+run movement-extra movement "$moves" extra --from 2020-01-01 --to 2024-01-01
+expect_status movement-extra 1 "movement with an extra argument"
+run movement-nofile movement --from 2020-01-01 --to 2024-01-01
+expect_status movement-nofile 1 "movement without FILE"
+for command in stats list cases; do
+  run "$command-from" "$command" "$moves" --from 2020-01-01
+  expect_status "$command-from" 1 "$command does not take --from"
+  expect_one_error_line "$command-from" "$command --from"
+done
+
+if cmp -s "$moves" "$tmp/moves.orig"; then
+  pass "history and movement left the portfolio as it was"
+else
+  fail "history or movement changed the portfolio"
+fi
+
+# ---- Generated portfolios ------------------------------------------------------------
+
+today=$(date +%Y-%m-%d)
+gen="$tmp/generated.tandem"
+run generate generate --initiatives 40 --assessments 300 --seed 42 "$gen"
+expect_status generate 0 "generate 40 initiatives and 300 assessments"
+expect_no_stderr generate "generate"
+if [ "$(wc -l <"$tmp/generate.out")" -eq 1 ]; then
+  pass "generate prints one summary line"
+else
+  fail "generate printed $(wc -l <"$tmp/generate.out") lines"
+  show "$tmp/generate.out"
+fi
+expect_text "$tmp/generate.out" "40 initiatives and 300 assessments" "generate says what it made"
+expect_text "$tmp/generate.out" "seed 42" "generate says the seed"
+
+run list-gen list "$gen"
+n=$(wc -l <"$tmp/list-gen.out")
+if [ "$n" -eq 40 ]; then
+  pass "the generated portfolio has 40 initiatives"
+else
+  fail "the generated portfolio has $n initiatives"
+fi
+run stats-gen stats "$gen"
+expect_text "$tmp/stats-gen.out" "Total: 40 initiatives" "stats counts the generated initiatives"
+
+# Every initiative's history: dates rising from 2015 to today, at most one
+# step at a time, ending where list puts it; 300 in all.
+total=0
+bad_order=0
+bad_range=0
+bad_walk=0
+bad_end=0
+: >"$tmp/gen-histories"
+while IFS="$tab" read -r uuid cell title; do
+  "$TANDEM_CLI" history "$gen" "$uuid" >"$tmp/gen-history.out" 2>&1 || bad_end=$((bad_end + 1))
+  cat "$tmp/gen-history.out" >>"$tmp/gen-histories"
+  total=$((total + $(wc -l <"$tmp/gen-history.out")))
+  cut -f1 "$tmp/gen-history.out" | sort -c -u 2>/dev/null || bad_order=$((bad_order + 1))
+  first=$(head -n 1 "$tmp/gen-history.out" | cut -f1)
+  last=$(tail -n 1 "$tmp/gen-history.out" | cut -f1)
+  if [ -z "$first" ] || [ "$first" \< "2015-01-01" ] || [ "$last" \> "$today" ]; then
+    bad_range=$((bad_range + 1))
+  fi
+  steps=$(awk -F'\t' '{ split($2, c, ","); if (NR > 1) { d = (c[1] > r ? c[1] - r : r - c[1]) + (c[2] > k ? c[2] - k : k - c[2]); if (d > 1) bad++ } r = c[1]; k = c[2] } END { print bad + 0 }' "$tmp/gen-history.out")
+  bad_walk=$((bad_walk + steps))
+  [ "$(tail -n 1 "$tmp/gen-history.out" | cut -f2)" = "$cell" ] || bad_end=$((bad_end + 1))
+done <"$tmp/list-gen.out"
+if [ "$total" -eq 300 ]; then
+  pass "the generated histories hold 300 assessments in all"
+else
+  fail "the generated histories hold $total assessments, expected 300"
+fi
+[ "$bad_order" -eq 0 ] && pass "every generated history rises, one a day" || fail "$bad_order generated histories are out of order"
+[ "$bad_range" -eq 0 ] && pass "every initiative has assessments from 2015 to today" || fail "$bad_range generated histories are empty or out of range"
+[ "$bad_walk" -eq 0 ] && pass "generated initiatives move at most one step at a time" || fail "$bad_walk generated moves jump more than one step"
+[ "$bad_end" -eq 0 ] && pass "every generated initiative stands where its latest assessment put it" || fail "$bad_end generated initiatives are not where their history ends"
+cells=$(cut -f2 "$tmp/gen-histories" | sort -u | wc -l)
+stages=$(cut -f3 "$tmp/gen-histories" | sort -u | wc -l)
+if [ "$cells" -ge 6 ] && [ "$stages" -ge 4 ]; then
+  pass "generated assessments use $cells cells and $stages stages"
+else
+  fail "generated assessments use only $cells cells and $stages stages"
+fi
+
+# Today, movement counts every initiative where stats does.
+run movement-gen movement "$gen" --from 2018-01-01 --to "$today"
+expect_status movement-gen 0 "movement on the generated portfolio"
+mismatch=0
+for r in 1 2 3; do
+  for c in 1 2 3; do
+    listed=$(grep -c "$tab$r,$c$tab" "$tmp/list-gen.out")
+    moved=$(awk -F'\t' -v k="$r,$c" '$1 == k { print $3 }' "$tmp/movement-gen.out")
+    [ "$listed" = "$moved" ] || mismatch=$((mismatch + 1))
+  done
+done
+[ "$mismatch" -eq 0 ] && pass "movement to today agrees with list in every cell" || fail "movement to today disagrees with list in $mismatch cells"
+sums=$(awk -F'\t' '$1 ~ /^[1-3],[1-3]$/ { f += $2; t += $3 } $1 == "new" { n = $2 }
+                   $1 == "closer" || $1 == "further" || $1 == "same" { b += $2 }
+                   END { print (t == 40 && b + n == t && b == f) ? "ok" : "bad " f " " t " " b " " n }' "$tmp/movement-gen.out")
+if [ "$sums" = "ok" ]; then
+  pass "movement's totals add up (closer + further + same = placed on both dates)"
+else
+  fail "movement's totals do not add up: $sums"
+  show "$tmp/movement-gen.out"
+fi
+
+# The same seed makes the same portfolio; another seed another.
+run generate-again generate --initiatives 40 --assessments 300 --seed 42 "$tmp/generated-again.tandem"
+run list-gen-again list "$tmp/generated-again.tandem"
+if cmp -s "$tmp/list-gen.out" "$tmp/list-gen-again.out"; then
+  pass "generate with the same seed makes the same initiatives"
+else
+  fail "generate with the same seed made different initiatives"
+fi
+run movement-gen-again movement "$tmp/generated-again.tandem" --from 2018-01-01 --to "$today"
+if cmp -s "$tmp/movement-gen.out" "$tmp/movement-gen-again.out"; then
+  pass "generate with the same seed makes the same histories"
+else
+  fail "generate with the same seed made different histories"
+fi
+run generate-other generate --initiatives 40 --assessments 300 --seed 43 "$tmp/generated-other.tandem"
+run list-gen-other list "$tmp/generated-other.tandem"
+if cmp -s "$tmp/list-gen.out" "$tmp/list-gen-other.out"; then
+  fail "generate with another seed made the same portfolio"
+else
+  pass "generate with another seed makes another portfolio"
+fi
+run generate-random generate --initiatives 2 --assessments 2 "$tmp/generated-random.tandem"
+expect_status generate-random 0 "generate without --seed"
+if grep -q "(seed [0-9][0-9]*)" "$tmp/generate-random.out"; then
+  pass "generate without --seed says which seed it took"
+else
+  fail "generate without --seed does not say its seed"
+  show "$tmp/generate-random.out"
+fi
+
+# Fewer assessments than initiatives, and none.
+run generate-few generate --initiatives 10 --assessments 4 --seed 1 "$tmp/generated-few.tandem"
+expect_status generate-few 0 "generate 10 initiatives, 4 assessments"
+run list-few list "$tmp/generated-few.tandem"
+total=0
+while IFS="$tab" read -r uuid cell title; do
+  total=$((total + $("$TANDEM_CLI" history "$tmp/generated-few.tandem" "$uuid" | wc -l)))
+done <"$tmp/list-few.out"
+[ "$total" -eq 4 ] && pass "4 assessments over 10 initiatives" || fail "$total assessments over 10 initiatives, expected 4"
+run generate-none generate --initiatives 3 --assessments 0 --seed 1 "$tmp/generated-none.tandem"
+expect_status generate-none 0 "generate with no assessments"
+expect_text "$tmp/generate-none.out" "3 initiatives and no assessments" "generate says it made no assessments"
+
+# Never over an existing file.
+cp "$gen" "$tmp/generated.orig"
+run generate-exists generate --initiatives 5 --assessments 5 --seed 1 "$gen"
+expect_status generate-exists 1 "generate onto an existing file"
+expect_one_error_line generate-exists "generate onto an existing file"
+expect_text "$tmp/generate-exists.err" "already exists" "generate says the file already exists"
+if cmp -s "$gen" "$tmp/generated.orig"; then
+  pass "generate left the existing file as it was"
+else
+  fail "generate changed an existing file"
+fi
+
+for args in "--assessments 5" "--initiatives 5" "--initiatives 0 --assessments 5" \
+            "--initiatives abc --assessments 5" "--initiatives 5 --assessments -1" \
+            "--initiatives 5 --assessments 5 --seed -1" "--initiatives 5 --assessments 5 --seed 4294967296" \
+            "--initiatives 5x --assessments 5" "--initiatives 1 --assessments 100000" \
+            "--initiatives 5 --assessments 5 --cell 2,2"; do
+  rm -f "$tmp/generated-bad.tandem"
+  # shellcheck disable=SC2086
+  run generate-bad generate $args "$tmp/generated-bad.tandem"
+  expect_status generate-bad 1 "generate $args"
+  expect_one_error_line generate-bad "generate $args"
+  if [ -e "$tmp/generated-bad.tandem" ]; then
+    fail "generate $args left a file behind"
+  else
+    pass "generate $args made no file"
+  fi
+done
+run generate-nofile generate --initiatives 5 --assessments 5
+expect_status generate-nofile 1 "generate without FILE"
+run generate-nodir generate --initiatives 5 --assessments 5 "$tmp/no such dir/new.tandem"
+expect_status generate-nodir 2 "generate into a missing folder"
+expect_one_error_line generate-nodir "generate into a missing folder"
+if [ -e "$tmp/no such dir" ]; then
+  fail "generate made the missing folder"
+else
+  pass "generate did not make the missing folder"
+fi
+
 # ---- Files that cannot be opened ----------------------------------------------
 
 missing="$tmp/no such dir/missing.tandem"
@@ -904,15 +1310,17 @@ for how in --help -h help; do
   for word in --help --version FILE; do
     expect_text "$tmp/help$how.out" "$word" "tandem-cli $how mentions $word"
   done
-  for command in "stats FILE" "list FILE" "cases FILE" "case FILE ID" "help"; do
-    if grep -q "^ *$command " "$tmp/help$how.out"; then
+  for command in "stats FILE" "list FILE" "cases FILE" "case FILE ID" "history FILE INITIATIVE" \
+                 "movement FILE" "generate FILE" "help"; do
+    if grep -q "^ *$command\( \|\$\)" "$tmp/help$how.out"; then
       pass "tandem-cli $how documents “$command”"
     else
       fail "tandem-cli $how does not document “$command”"
       show "$tmp/help$how.out"
     fi
   done
-  for word in "--cell ROW,COL" "--search TEXT"; do
+  for word in "--cell ROW,COL" "--search TEXT" "--from DATE" "--to DATE" "--initiatives N" \
+              "--assessments M" "--seed S"; do
     if grep -q "^ *$word " "$tmp/help$how.out"; then
       pass "tandem-cli $how documents “$word”"
     else

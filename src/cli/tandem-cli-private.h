@@ -29,10 +29,17 @@ typedef struct
   guint               row;
   guint               col;
   const char         *search;    /* --search TEXT, or NULL */
+  const char         *from;      /* --from DATE, a valid date, or NULL */
+  const char         *to;        /* --to DATE, a valid date not before @from, or NULL */
+  guint               n_initiatives;  /* --initiatives N */
+  guint               n_assessments;  /* --assessments M */
+  guint32             seed;      /* --seed S */
+  gboolean            has_seed;  /* --seed S was given */
 } TandemCliArgs;
 
 /* Each command takes an open portfolio and writes its report to stdout;
- * errors go to stderr as one line starting "tandem-cli: ". */
+ * errors go to stderr as one line starting "tandem-cli: ".  A command
+ * that makes a new FILE (generate) gets no portfolio, only @args. */
 TandemCliExit tandem_cli_stats (TandemStore         *store,
                                 const TandemCliArgs *args);
 TandemCliExit tandem_cli_list  (TandemStore         *store,
@@ -41,5 +48,11 @@ TandemCliExit tandem_cli_cases (TandemStore         *store,
                                 const TandemCliArgs *args);
 TandemCliExit tandem_cli_case  (TandemStore         *store,
                                 const TandemCliArgs *args);
+TandemCliExit tandem_cli_history  (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_movement (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_generate (TandemStore         *store,
+                                   const TandemCliArgs *args);
 
 G_END_DECLS

@@ -20,27 +20,46 @@
 typedef TandemCliExit (*TandemCliCommandFunc) (TandemStore         *store,
                                                const TandemCliArgs *args);
 
+/* The options that take a value; each command takes some of them. */
+typedef enum
+{
+  OPTION_CELL,
+  OPTION_SEARCH,
+  OPTION_FROM,
+  OPTION_TO,
+  OPTION_INITIATIVES,
+  OPTION_ASSESSMENTS,
+  OPTION_SEED,
+  N_OPTIONS
+} TandemCliOption;
+
+#define ONLY(option) (1u << (option))
+
+static const char * const option_names[N_OPTIONS] = {
+  "--cell", "--search", "--from", "--to", "--initiatives", "--assessments", "--seed",
+};
+
 typedef struct
 {
   const char           *name;
-  guint                 n_args;   /* arguments after FILE */
-  gboolean              filters;  /* takes --cell and --search */
+  guint                 n_args;    /* arguments after FILE */
+  guint                 options;   /* the options it takes, as ONLY() bits */
+  guint                 required;  /* the options it cannot do without */
+  gboolean              creates;   /* makes FILE rather than reading it */
   TandemCliCommandFunc  func;
 } TandemCliCommand;
 
 static const TandemCliCommand commands[] = {
-  { "stats", 0, FALSE, tandem_cli_stats },
-  { "list",  0, FALSE, tandem_cli_list },
-  { "cases", 0, TRUE,  tandem_cli_cases },
-  { "case",  1, FALSE, tandem_cli_case },
+  { "stats",    0, 0, 0, FALSE, tandem_cli_stats },
+  { "list",     0, 0, 0, FALSE, tandem_cli_list },
+  { "cases",    0, ONLY (OPTION_CELL) | ONLY (OPTION_SEARCH), 0, FALSE, tandem_cli_cases },
+  { "case",     1, 0, 0, FALSE, tandem_cli_case },
+  { "history",  1, 0, 0, FALSE, tandem_cli_history },
+  { "movement", 0, ONLY (OPTION_FROM) | ONLY (OPTION_TO),
+                   ONLY (OPTION_FROM) | ONLY (OPTION_TO), FALSE, tandem_cli_movement },
+  { "generate", 0, ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS) | ONLY (OPTION_SEED),
+                   ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS), TRUE, tandem_cli_generate },
 };
-
-/* Options that take a value, as --NAME VALUE or --NAME=VALUE. */
-typedef struct
-{
-  const char *cell;
-  const char *search;
-} TandemCliOptions;
 
 static void
 append_command (GString    *help,
@@ -69,14 +88,17 @@ print_help (void)
 {
   GString *help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n\n",
+  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
                           _("Usage:"),
                           "tandem-cli COMMAND FILE",
                           "tandem-cli cases FILE [--cell ROW,COL] [--search TEXT]",
                           "tandem-cli case FILE ID",
+                          "tandem-cli history FILE INITIATIVE",
+                          "tandem-cli movement FILE --from DATE --to DATE",
+                          "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
                           "tandem-cli --help | --version");
   g_string_append_printf (help, "%s\n\n",
-                          _("Report on a Tandem portfolio (a .tandem file)."));
+                          _("Report on a Tandem portfolio (a .tandem file), or make one up to try Tandem out."));
 
   g_string_append_printf (help, "%s\n", _("Commands:"));
   append_command (help, "stats FILE",
@@ -88,6 +110,24 @@ print_help (void)
   append_command (help, "case FILE ID",
                   _("Show everything a case study says: where it comes from, its cells of the matrix,\n"
                     "summary, outcomes, learning points and sources"));
+  append_command (help, "history FILE INITIATIVE",
+                  _("List the assessments of one initiative, given by its UUID or its exact title,\n"
+                    "oldest first, one a line: date (YYYY-MM-DD), tab, ROW,COL, tab, readiness stage\n"
+                    "(active-involvement, co-design, co-delivery, full-co-production, or “-” if not assessed)"));
+  append_command (help, "movement FILE",
+                  _("Compare where the initiatives stood on two dates (--from and --to); each stands\n"
+                    "where its latest assessment on or before the date put it. Prints, one a line:\n"
+                    "  from<TAB>DATE and to<TAB>DATE\n"
+                    "  ROW,COL<TAB>N<TAB>M for each of the nine cells: N initiatives there on the first\n"
+                    "    date, M on the second\n"
+                    "  ROW,COL -> ROW,COL<TAB>N for each move between two cells that N initiatives made\n"
+                    "  closer<TAB>N, further<TAB>N and same<TAB>N: initiatives placed on both dates that\n"
+                    "    moved closer to full co-production (2,2), further from it, or neither\n"
+                    "  new<TAB>N: initiatives first placed after the first date"));
+  append_command (help, "generate FILE",
+                  _("Write a new portfolio FILE of made-up initiatives (--initiatives) and assessments\n"
+                    "(--assessments) dated from 2015 to today, for trying Tandem out and timing it;\n"
+                    "the same --seed gives the same portfolio"));
   append_command (help, "help",
                   _("Show this help"));
   g_string_append (help, "\n");
@@ -98,6 +138,17 @@ print_help (void)
   append_command (help, "--search TEXT",
                   _("With “cases”: only case studies with every word of TEXT in their title, place,\n"
                     "country, service area, summary or tags; a word may be the start of a longer one"));
+  append_command (help, "--from DATE",
+                  _("With “movement”: the first date, as YYYY-MM-DD"));
+  append_command (help, "--to DATE",
+                  _("With “movement”: the second date, as YYYY-MM-DD, not before the first"));
+  append_command (help, "--initiatives N",
+                  _("With “generate”: how many initiatives to make (1 to 1000000)"));
+  append_command (help, "--assessments M",
+                  _("With “generate”: how many assessments to spread over them (0 to 10000000)"));
+  append_command (help, "--seed S",
+                  _("With “generate”: a number (0 to 4294967295) that fixes what is made; without it\n"
+                    "a random one is used, and shown"));
   append_command (help, "-h, --help",
                   _("Show this help"));
   append_command (help, "--version",
@@ -108,11 +159,15 @@ print_help (void)
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_SUCCESS,
                           _("success"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_USAGE,
-                          _("wrong arguments (unknown command or option, missing FILE or ID, extra arguments, a bad --cell)"));
+                          _("wrong arguments (unknown command or option, missing FILE or ID, extra arguments, a bad\n"
+                            "     --cell, date or number, a title that several initiatives share), or the FILE that\n"
+                            "     “generate” should write already exists"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_CANT_OPEN,
-                          _("the portfolio could not be opened or read (missing, not a portfolio, damaged, or from a newer Tandem)"));
+                          _("the portfolio could not be opened, read or written (missing, not a portfolio, damaged,\n"
+                            "     or from a newer Tandem)"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_NOT_FOUND,
-                          _("not found: the portfolio has no case study with that ID"));
+                          _("not found: the portfolio has no case study with that ID, or no initiative with that\n"
+                            "     UUID or title"));
 
   fputs (help->str, stdout);
   g_string_free (help, TRUE);
@@ -149,12 +204,17 @@ run_command (const TandemCliCommand *command,
              const TandemCliArgs    *args)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (args->path);
+  g_autoptr(GFile) file = NULL;
   g_autoptr(TandemStore) store = NULL;
   TandemCliExit status;
 
+  /* A command that makes FILE opens it itself. */
+  if (command->creates)
+    return command->func (NULL, args);
+
   /* Never TANDEM_STORE_CREATE: a report on a file that does not exist is
    * an error, not an empty portfolio. */
+  file = g_file_new_for_commandline_arg (args->path);
   store = tandem_store_open (file, TANDEM_STORE_NONE, &error);
   if (store == NULL)
     {
@@ -198,12 +258,110 @@ take_option (const char  *name,
   return TRUE;
 }
 
+/* Reads a whole number from @min to @max, with nothing else around it. */
+static gboolean
+parse_number (const char *option,
+              const char *text,
+              guint64     min,
+              guint64     max,
+              guint64    *value,
+              char      **message)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, value, &error))
+    {
+      *message = g_strdup_printf (_("%s wants a whole number from %" G_GUINT64_FORMAT
+                                    " to %" G_GUINT64_FORMAT ", not “%s”"),
+                                  option, min, max, text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Checks the values of the options that take them, into @cli_args. */
+static gboolean
+check_options (const char    *values[N_OPTIONS],
+               TandemCliArgs *cli_args,
+               char         **message)
+{
+  guint64 number;
+
+  if (values[OPTION_CELL] != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tandem_cell_parse (values[OPTION_CELL], &cli_args->row, &cli_args->col, &error))
+        {
+          *message = g_strdup_printf ("--cell %s", error->message);
+          return FALSE;
+        }
+      cli_args->has_cell = TRUE;
+    }
+
+  cli_args->search = values[OPTION_SEARCH];
+
+  for (TandemCliOption option = OPTION_FROM; option <= OPTION_TO; option++)
+    {
+      if (values[option] != NULL && !tandem_date_is_valid (values[option]))
+        {
+          *message = g_strdup_printf (_("%s wants a date as YYYY-MM-DD, for example 2018-01-31, not “%s”"),
+                                      option_names[option], values[option]);
+          return FALSE;
+        }
+    }
+  cli_args->from = values[OPTION_FROM];
+  cli_args->to = values[OPTION_TO];
+
+  /* ISO dates sort as text. */
+  if (cli_args->from != NULL && cli_args->to != NULL && strcmp (cli_args->from, cli_args->to) > 0)
+    {
+      *message = g_strdup_printf (_("--from %s is after --to %s"), cli_args->from, cli_args->to);
+      return FALSE;
+    }
+
+  if (values[OPTION_INITIATIVES] != NULL)
+    {
+      if (!parse_number ("--initiatives", values[OPTION_INITIATIVES], 1, 1000000, &number, message))
+        return FALSE;
+      cli_args->n_initiatives = number;
+    }
+
+  if (values[OPTION_ASSESSMENTS] != NULL)
+    {
+      if (!parse_number ("--assessments", values[OPTION_ASSESSMENTS], 0, 10000000, &number, message))
+        return FALSE;
+      cli_args->n_assessments = number;
+    }
+
+  if (values[OPTION_SEED] != NULL)
+    {
+      if (!parse_number ("--seed", values[OPTION_SEED], 0, G_MAXUINT32, &number, message))
+        return FALSE;
+      cli_args->seed = number;
+      cli_args->has_seed = TRUE;
+    }
+
+  return TRUE;
+}
+
+/* What a command wants after FILE, for messages. */
+static const char *
+describe_args (const TandemCliCommand *command)
+{
+  if (g_str_equal (command->name, "history"))
+    return _("an initiative (its UUID or title)");
+
+  return _("the ID of a case study");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  TandemCliOptions options = { NULL, NULL };
+  const char *values[N_OPTIONS] = { NULL };
   TandemCliArgs cli_args = { NULL };
   gboolean options_done = FALSE;
   const TandemCliCommand *command;
@@ -218,37 +376,40 @@ main (int   argc,
     {
       const char *arg = argv[i];
       g_autofree char *message = NULL;
+      gboolean taken = FALSE;
 
       if (options_done || arg[0] != '-' || g_str_equal (arg, "-"))
         {
           g_ptr_array_add (args, argv[i]);
+          continue;
         }
-      else if (g_str_equal (arg, "--"))
+
+      if (g_str_equal (arg, "--"))
         {
           options_done = TRUE;
+          continue;
         }
-      else if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
+
+      if (g_str_equal (arg, "-h") || g_str_equal (arg, "--help"))
         {
           print_help ();
           return TANDEM_CLI_EXIT_SUCCESS;
         }
-      else if (g_str_equal (arg, "--version"))
+
+      if (g_str_equal (arg, "--version"))
         {
           print_version ();
           return TANDEM_CLI_EXIT_SUCCESS;
         }
-      else if (take_option ("--cell", argc, argv, &i, &options.cell, &message) ||
-               take_option ("--search", argc, argv, &i, &options.search, &message))
-        {
-          if (message != NULL)
-            return usage_error (message);
-        }
-      else
-        {
-          message = g_strdup_printf (_("unknown option “%s”"), arg);
 
-          return usage_error (message);
-        }
+      for (guint option = 0; option < N_OPTIONS && !taken; option++)
+        taken = take_option (option_names[option], argc, argv, &i, &values[option], &message);
+
+      if (!taken)
+        message = g_strdup_printf (_("unknown option “%s”"), arg);
+
+      if (message != NULL)
+        return usage_error (message);
     }
 
   if (args->len == 0)
@@ -258,7 +419,12 @@ main (int   argc,
 
   if (g_str_equal (name, "help"))
     {
-      if (args->len > 1 || options.cell != NULL || options.search != NULL)
+      gboolean any_option = FALSE;
+
+      for (guint option = 0; option < N_OPTIONS; option++)
+        any_option |= values[option] != NULL;
+
+      if (args->len > 1 || any_option)
         return usage_error (_("“help” takes no arguments"));
 
       print_help ();
@@ -273,13 +439,15 @@ main (int   argc,
       return usage_error (message);
     }
 
-  if (!command->filters && (options.cell != NULL || options.search != NULL))
+  for (guint option = 0; option < N_OPTIONS; option++)
     {
-      g_autofree char *message =
-        g_strdup_printf (_("“%s” does not take “%s”; only “cases” does"),
-                         command->name, options.cell != NULL ? "--cell" : "--search");
+      if (values[option] != NULL && (command->options & ONLY (option)) == 0)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” does not take “%s”"), command->name, option_names[option]);
 
-      return usage_error (message);
+          return usage_error (message);
+        }
     }
 
   if (args->len < 2)
@@ -292,9 +460,8 @@ main (int   argc,
 
   if (args->len < 2 + command->n_args)
     {
-      /* Only “case” takes more than FILE. */
       g_autofree char *message =
-        g_strdup_printf (_("“%s” needs the ID of a case study after FILE"), command->name);
+        g_strdup_printf (_("“%s” needs %s after FILE"), command->name, describe_args (command));
 
       return usage_error (message);
     }
@@ -305,29 +472,34 @@ main (int   argc,
         command->n_args == 0
           ? g_strdup_printf (_("“%s” takes one FILE; unexpected “%s”"),
                              command->name, (const char *) g_ptr_array_index (args, 2))
-          : g_strdup_printf (_("“%s” takes FILE and ID; unexpected “%s”"),
-                             command->name, (const char *) g_ptr_array_index (args, 2 + command->n_args));
+          : g_strdup_printf (_("“%s” takes FILE and %s; unexpected “%s”"),
+                             command->name, describe_args (command),
+                             (const char *) g_ptr_array_index (args, 2 + command->n_args));
 
       return usage_error (message);
     }
 
-  if (options.cell != NULL)
+  for (guint option = 0; option < N_OPTIONS; option++)
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!tandem_cell_parse (options.cell, &cli_args.row, &cli_args.col, &error))
+      if (values[option] == NULL && (command->required & ONLY (option)) != 0)
         {
-          g_autofree char *message = g_strdup_printf ("--cell %s", error->message);
+          g_autofree char *message =
+            g_strdup_printf (_("“%s” needs “%s”"), command->name, option_names[option]);
 
           return usage_error (message);
         }
-      cli_args.has_cell = TRUE;
     }
+
+  {
+    g_autofree char *message = NULL;
+
+    if (!check_options (values, &cli_args, &message))
+      return usage_error (message);
+  }
 
   g_ptr_array_add (args, NULL);
   cli_args.path = g_ptr_array_index (args, 1);
   cli_args.args = (const char * const *) &args->pdata[2];
-  cli_args.search = options.search;
 
   return run_command (command, &cli_args);
 }

@@ -76,7 +76,9 @@ tandem_assessment_init (TandemAssessment *self)
 {
   self->id = g_uuid_string_random ();
   self->initiative = g_strdup ("");
-  self->date = tandem_date_today ();
+  /* Set by every constructor; asking the clock here would cost a time
+   * zone lookup for each of thousands of assessments read at once. */
+  self->date = g_strdup ("");
   self->row = 1;
   self->col = 1;
   self->notes = g_strdup ("");

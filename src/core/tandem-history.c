@@ -482,8 +482,14 @@ assessment_for_today (TandemHistory *self,
 {
   g_autofree char *today = tandem_date_today ();
   g_autoptr(GPtrArray) all = tandem_store_list_assessments (self->store, uuid, NULL);
-  TandemAssessment *latest = all && all->len > 0 ? g_ptr_array_index (all, all->len - 1) : NULL;
+  TandemAssessment *latest = NULL;
   TandemAssessment *assessment;
+
+  /* The latest assessment up to today: one dated later (a plan, say)
+   * is not what the move amends or carries on from. */
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    if (g_strcmp0 (tandem_assessment_get_date (g_ptr_array_index (all, i)), today) <= 0)
+      latest = g_ptr_array_index (all, i);
 
   if (latest != NULL && g_str_equal (tandem_assessment_get_date (latest), today))
     assessment = tandem_assessment_copy (latest);

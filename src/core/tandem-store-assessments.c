@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "tandem-cell.h"
@@ -381,24 +383,6 @@ tandem_store_lookup_indicator (TandemStore  *self,
 
 /* ---- Checking ---------------------------------------------------------------- */
 
-static gboolean
-initiative_will_exist (TandemStore   *self,
-                       TandemChanges *changes,
-                       const char    *uuid)
-{
-  for (guint i = 0; i < changes->delete_initiatives->len; i++)
-    if (g_str_equal (g_ptr_array_index (changes->delete_initiatives, i), uuid))
-      return FALSE;
-
-  if (g_hash_table_contains (self->by_uuid, uuid))
-    return TRUE;
-
-  for (guint i = 0; i < changes->save_initiatives->len; i++)
-    if (g_str_equal (tandem_initiative_get_uuid (g_ptr_array_index (changes->save_initiatives, i)), uuid))
-      return TRUE;
-
-  return FALSE;
-}
 
 static gboolean
 in_list (GPtrArray  *ids,
@@ -421,16 +405,37 @@ invalid (TandemStore  *self,
   return FALSE;
 }
 
-/* Every assessment and indicator is checked before anything is written. */
+static gboolean
+is_number (double value)
+{
+  return isfinite (value);
+}
+
+/* Every assessment and indicator is checked before anything is written.
+ * Large change sets (a generated portfolio, an import) are checked in
+ * linear time: same-day clashes within the set through a hash, and the
+ * stored assessments only of initiatives that already exist. */
 gboolean
 _tandem_store_check_assessments (TandemStore    *self,
                                  TandemChanges  *changes,
                                  GError        **error)
 {
+  g_autoptr(GHashTable) new_initiatives = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) deleted_initiatives = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    g_hash_table_add (new_initiatives,
+                      (gpointer) tandem_initiative_get_uuid (g_ptr_array_index (changes->save_initiatives, i)));
+  for (guint i = 0; i < changes->delete_initiatives->len; i++)
+    g_hash_table_add (deleted_initiatives, g_ptr_array_index (changes->delete_initiatives, i));
+
   for (guint i = 0; i < changes->save_assessments->len; i++)
     {
       TandemAssessment *a = g_ptr_array_index (changes->save_assessments, i);
+      const char *uuid = tandem_assessment_get_initiative (a);
       const char *date = tandem_assessment_get_date (a);
+      gboolean stored = g_hash_table_contains (self->by_uuid, uuid);
       g_autoptr(TandemAssessment) same_day = NULL;
 
       if (!tandem_date_is_valid (date))
@@ -439,19 +444,17 @@ _tandem_store_check_assessments (TandemStore    *self,
           return invalid (self, error, reason);
         }
 
-      if (!initiative_will_exist (self, changes, tandem_assessment_get_initiative (a)))
+      if (g_hash_table_contains (deleted_initiatives, uuid) ||
+          (!stored && !g_hash_table_contains (new_initiatives, uuid)))
         return invalid (self, error, _("an assessment belongs to an initiative that does not exist"));
 
-      for (guint j = 0; j < i; j++)
-        {
-          TandemAssessment *b = g_ptr_array_index (changes->save_assessments, j);
+      if (!g_hash_table_add (days, g_strconcat (uuid, " ", date, NULL)))
+        return invalid (self, error, _("an initiative can have only one assessment a day"));
 
-          if (g_str_equal (tandem_assessment_get_initiative (a), tandem_assessment_get_initiative (b)) &&
-              g_str_equal (date, tandem_assessment_get_date (b)))
-            return invalid (self, error, _("an initiative can have only one assessment a day"));
-        }
+      if (!stored)
+        continue;
 
-      same_day = tandem_store_find_assessment (self, tandem_assessment_get_initiative (a), date, error);
+      same_day = tandem_store_find_assessment (self, uuid, date, error);
       if (same_day == NULL && error != NULL && *error != NULL)
         return FALSE;
       if (same_day != NULL &&
@@ -467,20 +470,46 @@ _tandem_store_check_assessments (TandemStore    *self,
     {
       TandemIndicator *indicator = g_ptr_array_index (changes->save_indicators, i);
       g_autofree char *name = g_strstrip (g_strdup (tandem_indicator_get_name (indicator)));
+      const char *uuid = tandem_indicator_get_initiative (indicator);
+      double value;
 
       if (name[0] == '\0')
         return invalid (self, error, _("an indicator needs a name"));
 
-      if (!initiative_will_exist (self, changes, tandem_indicator_get_initiative (indicator)))
+      if (g_hash_table_contains (deleted_initiatives, uuid) ||
+          (!g_hash_table_contains (self->by_uuid, uuid) && !g_hash_table_contains (new_initiatives, uuid)))
         return invalid (self, error, _("an indicator belongs to an initiative that does not exist"));
 
+      if ((tandem_indicator_get_baseline (indicator, &value) && !is_number (value)) ||
+          (tandem_indicator_get_target (indicator, &value) && !is_number (value)))
+        return invalid (self, error, _("an indicator’s baseline and target must be numbers"));
+
       for (guint j = 0; j < tandem_indicator_get_n_readings (indicator); j++)
-        if (!tandem_date_is_valid (tandem_indicator_get_reading (indicator, j)->date))
-          {
-            g_autofree char *reason = g_strdup_printf (_("“%s” is not a date written YYYY-MM-DD"),
-                                                       tandem_indicator_get_reading (indicator, j)->date);
-            return invalid (self, error, reason);
-          }
+        {
+          const TandemReading *reading = tandem_indicator_get_reading (indicator, j);
+
+          if (!tandem_date_is_valid (reading->date))
+            {
+              g_autofree char *reason = g_strdup_printf (_("“%s” is not a date written YYYY-MM-DD"),
+                                                         reading->date);
+              return invalid (self, error, reason);
+            }
+
+          if (!is_number (reading->value))
+            return invalid (self, error, _("an indicator’s readings must be numbers"));
+        }
+    }
+
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    {
+      const char *date = tandem_initiative_get_target_date (g_ptr_array_index (changes->save_initiatives, i));
+
+      if (date != NULL && !tandem_date_is_valid (date))
+        {
+          g_autofree char *reason = g_strdup_printf (_("the target date “%s” is not a date written YYYY-MM-DD"),
+                                                     date);
+          return invalid (self, error, reason);
+        }
     }
 
   return TRUE;
@@ -737,6 +766,11 @@ _tandem_store_write_assessments (TandemStore    *self,
       if (!write_assessment (self, a, error))
         return FALSE;
     }
+
+  /* An initiative saved with another cell still stands where its latest
+   * assessment says, if it has any. */
+  for (guint i = 0; i < changes->save_initiatives->len; i++)
+    add_initiative_of (affected, tandem_initiative_get_uuid (g_ptr_array_index (changes->save_initiatives, i)));
 
   for (guint i = 0; i < changes->delete_indicators->len; i++)
     if (!run_one (self, "DELETE FROM indicator WHERE id = ?1", g_ptr_array_index (changes->delete_indicators, i), error))
