@@ -264,8 +264,9 @@ tandem_history_clear (TandemHistory *self)
 
 /* What to write to get back to how things are now, before @after. */
 static TandemChanges *
-changes_before (TandemHistory *self,
-                TandemChanges *after)
+changes_before (TandemHistory  *self,
+                TandemChanges  *after,
+                GError        **error)
 {
   TandemChanges *before = tandem_changes_new ();
   TandemMatrix *matrix = tandem_store_get_matrix (self->store);
@@ -288,8 +289,15 @@ changes_before (TandemHistory *self,
     {
       const char *uuid = g_ptr_array_index (after->delete_initiatives, i);
       TandemInitiative *live = tandem_store_lookup_initiative (self->store, uuid);
-      g_autoptr(GPtrArray) assessments = tandem_store_list_assessments (self->store, uuid, NULL);
-      g_autoptr(GPtrArray) indicators = tandem_store_list_indicators (self->store, uuid, NULL);
+      g_autoptr(GPtrArray) assessments = tandem_store_list_assessments (self->store, uuid, error);
+      g_autoptr(GPtrArray) indicators = assessments ? tandem_store_list_indicators (self->store, uuid, error) : NULL;
+
+      /* Without its history the step could not be undone: refuse it. */
+      if (assessments == NULL || indicators == NULL)
+        {
+          tandem_changes_free (before);
+          return NULL;
+        }
 
       if (live != NULL)
         tandem_changes_save_initiative (before, live);
@@ -430,9 +438,9 @@ record (TandemHistory  *self,
 
   step->label = label;
   step->after = after;
-  step->before = changes_before (self, after);
+  step->before = changes_before (self, after, error);
 
-  if (!tandem_store_apply (self->store, after, error))
+  if (step->before == NULL || !tandem_store_apply (self->store, after, error))
     {
       step_free (step);
       return FALSE;

@@ -407,7 +407,7 @@ read_entry (Reader     *reader,
  * @json: the library document
  * @name: what to call it in error messages, such as its file name
  * @version: (out): the library's version
- * @entries: (out) (transfer container) (element-type TandemCaseStudy):
+ * @entries: (out) (transfer full) (element-type TandemCaseStudy):
  *   its case studies, marked as bundled
  *
  * Reads and checks a case-study library completely.

@@ -33,4 +33,6 @@ gboolean  _tandem_sqlite_backup     (sqlite3     *source,
                                      const char  *destination,
                                      GError     **error);
 
+char     *_tandem_sqlite_readonly_uri (const char  *path);
+
 G_END_DECLS

@@ -137,8 +137,23 @@ _tandem_sqlite_backup (sqlite3     *source,
   ok = TRUE;
 
 out:
-  if (sqlite3_close (dest) != SQLITE_OK)
-    ok = FALSE;
+  if (dest != NULL && sqlite3_close (dest) != SQLITE_OK && ok)
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _("Could not finish writing “%s”"), destination);
+      ok = FALSE;
+    }
+
+  /* A stale log beside the destination would be taken for part of the
+   * new copy the next time it is opened. */
+  if (ok)
+    {
+      g_autofree char *wal = g_strconcat (destination, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (destination, "-shm", NULL);
+
+      g_unlink (wal);
+      g_unlink (shm);
+    }
 
   if (ok && g_rename (tmp_path, destination) != 0)
     {
@@ -153,4 +168,27 @@ out:
     g_unlink (tmp_path);
 
   return ok;
+}
+
+/**
+ * _tandem_sqlite_readonly_uri:
+ *
+ * An SQLite URI for reading @path without writing anything beside it.
+ * With no write-ahead log next to the file, it is opened as immutable, so
+ * SQLite needs no -shm file either (the folder may be read-only).  With
+ * one, another Tandem may be writing, so it is opened read-only with locks.
+ *
+ * Returns: (transfer full) (nullable): the URI, or %NULL if @path cannot
+ *   be written as one
+ */
+char *
+_tandem_sqlite_readonly_uri (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (file_uri == NULL)
+    return NULL;
+
+  return g_strconcat (file_uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?immutable=1", NULL);
 }

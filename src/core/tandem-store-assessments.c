@@ -670,17 +670,20 @@ follow_latest (TandemStore  *self,
                GError      **error)
 {
   TandemInitiative *live = g_hash_table_lookup (self->by_uuid, uuid);
+  g_autofree char *today = tandem_date_today ();
   sqlite3_stmt *stmt;
   guint row, col;
   int rc;
 
+  /* Assessments dated later than today (plans) do not place it yet. */
   stmt = _tandem_store_statement (self,
                                   "SELECT cell_row, cell_col FROM assessment WHERE initiative_uuid = ?1"
-                                  " ORDER BY date DESC LIMIT 1", error);
+                                  " AND date <= ?2 ORDER BY date DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
 
   _tandem_store_bind_text (stmt, 1, uuid);
+  _tandem_store_bind_text (stmt, 2, today);
   rc = sqlite3_step (stmt);
   row = sqlite3_column_int (stmt, 0);
   col = sqlite3_column_int (stmt, 1);
@@ -792,13 +795,17 @@ _tandem_store_write_assessments (TandemStore    *self,
 void
 _tandem_store_assessments_written (TandemStore *self)
 {
+  g_autoptr(GHashTable) moved = NULL;
   GHashTableIter iter;
   gpointer uuid, packed;
 
-  if (self->moved_by_assessments == NULL)
+  /* Taken first: handlers of the notifications below may write to the
+   * store again, which refills the table. */
+  moved = g_steal_pointer (&self->moved_by_assessments);
+  if (moved == NULL)
     return;
 
-  g_hash_table_iter_init (&iter, self->moved_by_assessments);
+  g_hash_table_iter_init (&iter, moved);
   while (g_hash_table_iter_next (&iter, &uuid, &packed))
     {
       TandemInitiative *live = g_hash_table_lookup (self->by_uuid, uuid);
@@ -819,8 +826,6 @@ _tandem_store_assessments_written (TandemStore *self)
           g_list_store_splice (self->initiatives, position, 1, (gpointer *) &hold, 1);
         }
     }
-
-  g_hash_table_remove_all (self->moved_by_assessments);
 }
 
 /* ---- Movement ---------------------------------------------------------------- */
@@ -900,8 +905,7 @@ compute (const char    *path,
   g_autoptr(GHashTable) at_from = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) at_to = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(TandemMovement) movement = g_new0 (TandemMovement, 1);
-  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *ro = g_strconcat (uri ? uri : "", "?mode=ro", NULL);
+  g_autofree char *uri = _tandem_sqlite_readonly_uri (path);
   GHashTableIter iter;
   gpointer uuid, value;
   sqlite3 *db = NULL;
@@ -909,7 +913,7 @@ compute (const char    *path,
 
   /* A connection of its own, so this can run in a thread while the
    * window goes on using the store's. */
-  if (uri == NULL || sqlite3_open_v2 (ro, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+  if (uri == NULL || sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
       _tandem_sqlite_set_error (error, db, path, _("Could not read"));
       sqlite3_close (db);

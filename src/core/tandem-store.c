@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <string.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -268,25 +269,19 @@ validate_readonly (const char  *path,
                    int         *version,
                    GError     **error)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
-  g_autofree char *uri = NULL;
+  g_autofree char *uri = _tandem_sqlite_readonly_uri (path);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean ok = FALSE;
   int app_id = 0;
   int rc;
 
-  /* With no write-ahead log beside it, the file is read as immutable, so
-   * SQLite creates no side files either.  With one, another Tandem may be
-   * writing, so read it the ordinary way, with locks. */
-  if (file_uri == NULL)
+  if (uri == NULL)
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
                    _("Could not open “%s”: the name cannot be used"), path);
       return FALSE;
     }
-  uri = g_strconcat (file_uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?immutable=1", NULL);
 
   if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
     {
@@ -339,7 +334,14 @@ validate_readonly (const char  *path,
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      set_corrupt_error (error, path, (const char *) sqlite3_column_text (stmt, 0));
+      /* quick_check may list hundreds of damaged pages: say the first. */
+      g_autofree char *report = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      char *newline = report ? strchr (report, '\n') : NULL;
+
+      g_debug ("quick_check of %s: %s", path, report);
+      if (newline != NULL)
+        *newline = '\0';
+      set_corrupt_error (error, path, report);
       goto out;
     }
 
@@ -607,7 +609,9 @@ tandem_store_open (GFile             *file,
                    GError           **error)
 {
   g_autoptr(TandemStore) self = NULL;
+  g_autofree char *readonly_uri = NULL;
   const char *reason;
+  int fd;
   int version = 0;
   int open_flags;
 
@@ -636,8 +640,22 @@ tandem_store_open (GFile             *file,
           return NULL;
         }
 
-      if (sqlite3_open_v2 (self->path, &self->db,
-                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK ||
+      /* Claim the name first: if another program creates the file in the
+       * meantime, open theirs the careful way rather than write over it. */
+      fd = g_open (self->path, O_CREAT | O_EXCL | O_RDWR, 0666);
+      if (fd < 0 && errno == EEXIST)
+        return tandem_store_open (file, flags & ~TANDEM_STORE_CREATE, error);
+      if (fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                       _("Could not create “%s”: %s"), self->path, g_strerror (saved_errno));
+          return NULL;
+        }
+      close (fd);
+
+      if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
           !mark_as_portfolio (self, error) ||
           !configure_connection (self, error) ||
           !run_in_transaction (self, migrate_cb, GINT_TO_POINTER (0), error))
@@ -674,9 +692,13 @@ tandem_store_open (GFile             *file,
 
   reason = read_only_reason_for (self->path, flags);
   self->read_only_reason = g_strdup (reason);
-  open_flags = reason ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  open_flags = reason ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
+  /* Read-only portfolios may sit in folders where SQLite cannot make its
+   * side files. */
+  if (reason != NULL)
+    readonly_uri = _tandem_sqlite_readonly_uri (self->path);
 
-  if (sqlite3_open_v2 (self->path, &self->db, open_flags, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (readonly_uri ? readonly_uri : self->path, &self->db, open_flags, NULL) != SQLITE_OK)
     {
       _tandem_sqlite_set_error (error, self->db, self->path, _("Could not open"));
       return NULL;
@@ -990,6 +1012,39 @@ write_initiative (TandemStore       *self,
   return TRUE;
 }
 
+/* Where @live is in the sorted list: a binary search, since a linear
+ * g_list_store_find() per change makes large batches quadratic.  Falls
+ * back to a scan if the list is not in order (it always should be). */
+static gboolean
+find_position (TandemStore      *self,
+               TandemInitiative *live,
+               guint            *position)
+{
+  GListModel *model = G_LIST_MODEL (self->initiatives);
+  guint low = 0, high = g_list_model_get_n_items (model);
+
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+      g_autoptr(TandemInitiative) item = g_list_model_get_item (model, middle);
+      int result;
+
+      if (item == live)
+        {
+          *position = middle;
+          return TRUE;
+        }
+
+      result = tandem_initiative_compare (item, live);
+      if (result < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return g_list_store_find (self->initiatives, live, position);
+}
+
 static int
 compare_initiatives (gconstpointer a,
                      gconstpointer b,
@@ -1069,12 +1124,13 @@ apply_saved (TandemStore      *self,
   hold = g_object_ref (live);
   retitled = g_strcmp0 (tandem_initiative_get_title (live), tandem_initiative_get_title (saved)) != 0;
 
+  /* Found before the title changes, while the list is still in order. */
+  if (!find_position (self, live, &position))
+    g_return_if_reached ();
+
   self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
   tandem_initiative_assign (live, saved);
   self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]++;
-
-  if (!g_list_store_find (self->initiatives, live, &position))
-    g_return_if_reached ();
 
   if (retitled)
     move_to_sorted_position (self, live, position);
@@ -1136,24 +1192,20 @@ write_label (TandemStore  *self,
   return _tandem_store_step (self, stmt, error);
 }
 
-/* Is @id a case study that will exist once @changes are written? */
+/* Is @id a case study that will exist once @changes are written?
+ * @saved_ids holds the IDs saved by @changes, so that checking many
+ * citations stays linear. */
 static gboolean
 case_will_exist (TandemStore   *self,
                  TandemChanges *changes,
+                 GHashTable    *saved_ids,
                  const char    *id)
 {
   for (guint i = 0; i < changes->delete_cases->len; i++)
     if (g_str_equal (g_ptr_array_index (changes->delete_cases, i), id))
       return FALSE;
 
-  if (g_hash_table_contains (self->cases_by_id, id))
-    return TRUE;
-
-  for (guint i = 0; i < changes->save_cases->len; i++)
-    if (g_str_equal (tandem_case_study_get_id (g_ptr_array_index (changes->save_cases, i)), id))
-      return TRUE;
-
-  return FALSE;
+  return g_hash_table_contains (self->cases_by_id, id) || g_hash_table_contains (saved_ids, id);
 }
 
 /* Everything that can be checked before writing is checked here, so that a
@@ -1164,12 +1216,18 @@ check_changes (TandemStore    *self,
                gboolean        from_library,
                GError        **error)
 {
+  g_autoptr(GHashTable) saved_ids = g_hash_table_new (g_str_hash, g_str_equal);
   GHashTableIter iter;
   gpointer key;
 
   for (guint i = 0; i < changes->save_cases->len; i++)
-    if (!_tandem_store_check_case (self, g_ptr_array_index (changes->save_cases, i), from_library, error))
-      return FALSE;
+    {
+      TandemCaseStudy *case_study = g_ptr_array_index (changes->save_cases, i);
+
+      if (!_tandem_store_check_case (self, case_study, from_library, error))
+        return FALSE;
+      g_hash_table_add (saved_ids, (gpointer) tandem_case_study_get_id (case_study));
+    }
 
   for (guint i = 0; i < changes->save_initiatives->len; i++)
     {
@@ -1187,7 +1245,7 @@ check_changes (TandemStore    *self,
         {
           const TandemCitation *citation = tandem_initiative_get_citation (initiative, j);
 
-          if (!case_will_exist (self, changes, citation->case_id))
+          if (!case_will_exist (self, changes, saved_ids, citation->case_id))
             {
               g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                            _("Could not save to “%s”: “%s” cites a case study that does not exist (%s)"),
@@ -1314,7 +1372,7 @@ forget_initiative (TandemStore *self,
     return;
 
   self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
-  if (g_list_store_find (self->initiatives, live, &position))
+  if (find_position (self, live, &position))
     {
       /* @live is owned by the list and the hash key by the table. */
       g_hash_table_remove (self->by_uuid, uuid);
@@ -1500,6 +1558,17 @@ tandem_store_seed_example (TandemStore  *self,
   return tandem_store_apply (self, examples, error);
 }
 
+/* The same file under another name (a link, another path to the folder)? */
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /**
  * tandem_store_save_copy:
  * @destination: where to write the copy
@@ -1518,7 +1587,7 @@ tandem_store_save_copy (TandemStore  *self,
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   dest_path = g_file_get_path (destination);
-  if (dest_path == NULL || g_file_equal (destination, self->file))
+  if (dest_path == NULL || g_file_equal (destination, self->file) || same_file (dest_path, self->path))
     {
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
                    _("Could not save a copy of “%s”: choose a different file on this computer"),
