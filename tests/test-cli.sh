@@ -1195,6 +1195,151 @@ else
   pass "generate did not make the missing folder"
 fi
 
+# ---- Tandem JSON: export, import, validate -------------------------------------------
+
+bad_dir="${G_TEST_SRCDIR:-$(dirname "$0")}/data/bad"
+ex="$tmp/exchange.tandem"
+make_portfolio "$ex" --label cell-2-2=Together --case my-case:2,1:"My case" \
+  --link surrey-neet-to-pete:1,1:"our note" --unlink surrey-neet-to-pete:2,2
+
+run export export "$ex" "$tmp/exchange.json"
+expect_status export 0 "export"
+expect_no_stderr export "export"
+expect_text "$tmp/export.out" "3 initiatives exported to $tmp/exchange.json" "export says what it wrote"
+expect_text "$tmp/exchange.json" '"format": "tandem-portfolio"' "export writes Tandem JSON"
+expect_text "$tmp/exchange.json" '"cell-2-2": "Together"' "export writes the reworded matrix"
+expect_text "$tmp/exchange.json" '"id": "my-case"' "export writes the user's case studies"
+expect_text "$tmp/exchange.json" '"hidden": true' "export writes hidden library links"
+
+run export-json export --format json "$ex" "$tmp/exchange-2.json"
+expect_status export-json 0 "export --format json"
+if cmp -s "$tmp/exchange.json" "$tmp/exchange-2.json"; then
+  pass "export --format json writes the same file"
+else
+  fail "export --format json writes another file"
+fi
+run export-xml export --format xml "$ex" "$tmp/exchange.xml"
+expect_status export-xml 1 "export --format xml"
+expect_one_error_line export-xml "export --format xml"
+expect_text "$tmp/export-xml.err" "only json is supported so far" "export --format xml says only json is supported"
+[ -e "$tmp/exchange.xml" ] && fail "export --format xml wrote a file" || pass "export --format xml wrote no file"
+run export-missing export "$tmp/no such dir/missing.tandem" "$tmp/never.json"
+expect_status export-missing 2 "export of a missing portfolio"
+run export-noout export "$ex"
+expect_status export-noout 1 "export without OUT.json"
+expect_one_error_line export-noout "export without OUT.json"
+
+run validate validate "$tmp/exchange.json"
+expect_status validate 0 "validate"
+expect_no_stderr validate "validate"
+expect_text "$tmp/validate.out" "$tmp/exchange.json: valid: 3 initiatives, 6 assessments, 2 case studies" "validate counts what the file holds"
+
+# Into a new portfolio and back out: the same document.
+copy="$tmp/exchange-copy.tandem"
+run import-new import "$copy" "$tmp/exchange.json"
+expect_status import-new 0 "import into a new portfolio"
+expect_no_stderr import-new "import into a new portfolio"
+expect_text "$tmp/import-new.out" "3 initiatives, 6 assessments, 1 indicator, 2 case studies, 1 matrix label new; 0 unchanged; 0 conflicts" "import says what it added"
+run export-copy export "$copy" "$tmp/exchange-copy.json"
+if cmp -s "$tmp/exchange.json" "$tmp/exchange-copy.json"; then
+  pass "export, import into a new portfolio, export gives the same document"
+else
+  fail "the document changed on its way through a new portfolio"
+  diff "$tmp/exchange.json" "$tmp/exchange-copy.json" | sed 's/^/#   /' | head -20
+fi
+run list-copy list "$copy"
+run list-ex list "$ex"
+if cmp -s "$tmp/list-copy.out" "$tmp/list-ex.out"; then
+  pass "the imported portfolio lists the same initiatives"
+else
+  fail "the imported portfolio lists other initiatives"
+fi
+
+run import-again import "$copy" "$tmp/exchange.json"
+expect_status import-again 0 "import of the same file again"
+expect_no_stderr import-again "import of the same file again"
+expect_text "$tmp/import-again.out" "; 0 conflicts" "importing the same file again has no conflicts"
+
+# A conflict: the portfolio keeps its version, and says so on stderr.
+sed 's/"title": "Community meals rota (example)"/"title": "Renamed elsewhere"/' "$tmp/exchange.json" >"$tmp/renamed.json"
+cp "$copy" "$tmp/copy.orig"
+run import-conflict import "$copy" "$tmp/renamed.json"
+expect_status import-conflict 0 "import with a conflict"
+lines=$(wc -l <"$tmp/import-conflict.err")
+if [ "$lines" -eq 1 ] && grep -q "^tandem-cli: conflict, kept the portfolio’s version: initiative “Community meals rota (example)”: title differs (initiative [0-9a-f-]*)$" "$tmp/import-conflict.err"; then
+  pass "import lists the conflict on stderr, one a line"
+else
+  fail "import did not list the conflict as expected"
+  show "$tmp/import-conflict.err"
+fi
+expect_text "$tmp/import-conflict.out" "; 1 conflict" "import counts the conflict"
+run list-after-conflict list "$copy"
+if cmp -s "$tmp/list-after-conflict.out" "$tmp/list-ex.out"; then
+  pass "import kept the portfolio's version of the conflict"
+else
+  fail "import overwrote the portfolio's version"
+fi
+
+# Bad files: exit 5, one line naming the file and the JSON path, nothing
+# written.  (Not $name: run() sets that.)
+for bad in truncated wrong-version newer-version wrong-types unknown-cell duplicate-uuid bad-date \
+            bad-uuid same-day unknown-case nul-character wrong-format; do
+  file="$bad_dir/$bad.json"
+  run "validate-$bad" validate "$file"
+  expect_status "validate-$bad" 5 "validate $bad.json"
+  expect_one_error_line "validate-$bad" "validate $bad.json"
+  expect_text "$tmp/validate-$bad.err" "tandem-cli: $file: " "validate $bad.json names the file"
+
+  rm -f "$tmp/bad-new.tandem"
+  run "import-$bad" import "$tmp/bad-new.tandem" "$file"
+  expect_status "import-$bad" 5 "import $bad.json into a new portfolio"
+  [ -e "$tmp/bad-new.tandem" ] && fail "import $bad.json left a portfolio behind" || pass "import $bad.json made no portfolio"
+
+  run "import-into-$bad" import "$copy" "$file"
+  expect_status "import-into-$bad" 5 "import $bad.json into a portfolio"
+  if cmp -s "$copy" "$tmp/copy.orig"; then
+    pass "import $bad.json left the portfolio as it was"
+  else
+    fail "import $bad.json changed the portfolio"
+  fi
+done
+expect_text "$tmp/validate-unknown-cell.err" '$.initiatives[0].assessments[1].cell: “4,1” is not a matrix cell' \
+  "validate names the JSON path and the reason"
+expect_text "$tmp/validate-newer-version.err" "comes from a newer Tandem" "validate says a file comes from a newer Tandem"
+
+printf '{"format": "tandem-portfolio", "version": 1, "initiatives": [], "x": "\377"}' >"$tmp/not-utf8.json"
+run validate-not-utf8 validate "$tmp/not-utf8.json"
+expect_status validate-not-utf8 5 "validate a file that is not UTF-8"
+expect_text "$tmp/validate-not-utf8.err" "not UTF-8" "validate says the file is not UTF-8"
+
+run validate-markup validate "$bad_dir/markup-and-sql.json"
+expect_status validate-markup 0 "validate markup-and-sql.json"
+run import-markup import "$tmp/markup.tandem" "$bad_dir/markup-and-sql.json"
+expect_status import-markup 0 "import markup-and-sql.json"
+run list-markup list "$tmp/markup.tandem"
+expect_text "$tmp/list-markup.out" "<b>x</b>'); DROP TABLE initiative;--" "markup and SQL are imported as plain text"
+
+run validate-missing validate "$tmp/no-such.json"
+expect_status validate-missing 2 "validate a missing file"
+expect_one_error_line validate-missing "validate a missing file"
+run import-missing import "$tmp/never.tandem" "$tmp/no-such.json"
+expect_status import-missing 2 "import a missing file"
+[ -e "$tmp/never.tandem" ] && fail "import of a missing file made a portfolio" || pass "import of a missing file made no portfolio"
+
+run help-exchange --help
+for command in "export FILE OUT.json" "import FILE IN.json" "validate IN.json" "--format F"; do
+  if grep -q "^ *$command\( \|\$\)" "$tmp/help-exchange.out"; then
+    pass "tandem-cli --help documents “$command”"
+  else
+    fail "tandem-cli --help does not document “$command”"
+  fi
+done
+if grep -q "^ *5  *[a-z]" "$tmp/help-exchange.out"; then
+  pass "tandem-cli --help documents exit status 5"
+else
+  fail "tandem-cli --help does not document exit status 5"
+fi
+
 # ---- Files that cannot be opened ----------------------------------------------
 
 missing="$tmp/no such dir/missing.tandem"

@@ -18,6 +18,8 @@ typedef enum
   TANDEM_CLI_EXIT_USAGE      = 1,
   TANDEM_CLI_EXIT_CANT_OPEN  = 2,
   TANDEM_CLI_EXIT_NOT_FOUND  = 3,
+  /* 4 is unused */
+  TANDEM_CLI_EXIT_INVALID    = 5,
 } TandemCliExit;
 
 /* What the command line asked for, checked before the portfolio is opened. */
@@ -35,6 +37,7 @@ typedef struct
   guint               n_assessments;  /* --assessments M */
   guint32             seed;      /* --seed S */
   gboolean            has_seed;  /* --seed S was given */
+  const char         *format;    /* --format F: only "json" gets this far */
 } TandemCliArgs;
 
 /* Each command takes an open portfolio and writes its report to stdout;
@@ -53,6 +56,12 @@ TandemCliExit tandem_cli_history  (TandemStore         *store,
 TandemCliExit tandem_cli_movement (TandemStore         *store,
                                    const TandemCliArgs *args);
 TandemCliExit tandem_cli_generate (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_export   (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_import   (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_validate (TandemStore         *store,
                                    const TandemCliArgs *args);
 
 G_END_DECLS

@@ -30,6 +30,7 @@ typedef enum
   OPTION_INITIATIVES,
   OPTION_ASSESSMENTS,
   OPTION_SEED,
+  OPTION_FORMAT,
   N_OPTIONS
 } TandemCliOption;
 
@@ -37,6 +38,7 @@ typedef enum
 
 static const char * const option_names[N_OPTIONS] = {
   "--cell", "--search", "--from", "--to", "--initiatives", "--assessments", "--seed",
+  "--format",
 };
 
 typedef struct
@@ -45,7 +47,7 @@ typedef struct
   guint                 n_args;    /* arguments after FILE */
   guint                 options;   /* the options it takes, as ONLY() bits */
   guint                 required;  /* the options it cannot do without */
-  gboolean              creates;   /* makes FILE rather than reading it */
+  gboolean              creates;   /* opens FILE itself (makes it, or reads it as JSON) */
   TandemCliCommandFunc  func;
 } TandemCliCommand;
 
@@ -59,6 +61,9 @@ static const TandemCliCommand commands[] = {
                    ONLY (OPTION_FROM) | ONLY (OPTION_TO), FALSE, tandem_cli_movement },
   { "generate", 0, ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS) | ONLY (OPTION_SEED),
                    ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS), TRUE, tandem_cli_generate },
+  { "export",   1, ONLY (OPTION_FORMAT), 0, FALSE, tandem_cli_export },
+  { "import",   1, 0, 0, TRUE, tandem_cli_import },
+  { "validate", 0, 0, 0, TRUE, tandem_cli_validate },
 };
 
 static void
@@ -88,7 +93,7 @@ print_help (void)
 {
   GString *help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
+  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
                           _("Usage:"),
                           "tandem-cli COMMAND FILE",
                           "tandem-cli cases FILE [--cell ROW,COL] [--search TEXT]",
@@ -96,6 +101,9 @@ print_help (void)
                           "tandem-cli history FILE INITIATIVE",
                           "tandem-cli movement FILE --from DATE --to DATE",
                           "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
+                          "tandem-cli export [--format json] FILE OUT.json",
+                          "tandem-cli import FILE IN.json",
+                          "tandem-cli validate IN.json",
                           "tandem-cli --help | --version");
   g_string_append_printf (help, "%s\n\n",
                           _("Report on a Tandem portfolio (a .tandem file), or make one up to try Tandem out."));
@@ -128,6 +136,20 @@ print_help (void)
                   _("Write a new portfolio FILE of made-up initiatives (--initiatives) and assessments\n"
                     "(--assessments) dated from 2015 to today, for trying Tandem out and timing it;\n"
                     "the same --seed gives the same portfolio"));
+  append_command (help, "export FILE OUT.json",
+                  _("Write the whole portfolio to OUT.json as Tandem JSON, to merge into another portfolio:\n"
+                    "initiatives with their notes, citations, assessments and indicators, the reworded\n"
+                    "matrix, the user’s own case studies and their links to library case studies"));
+  append_command (help, "import FILE IN.json",
+                  _("Merge the Tandem JSON file IN.json into FILE, making FILE if it does not exist.\n"
+                    "The whole file is checked before anything is written, and written in one go.\n"
+                    "Items FILE already has with other content are conflicts: FILE keeps its own\n"
+                    "version, and each is listed on stderr, one a line (“tandem-cli: conflict, …”);\n"
+                    "conflicts do not change the exit status. Prints what was added"));
+  append_command (help, "validate IN.json",
+                  _("Check the Tandem JSON file IN.json without a portfolio and print\n"
+                    "“IN.json: valid: N initiatives, M assessments, K case studies”, or what is wrong\n"
+                    "with it: the JSON path, such as $.initiatives[3].assessments[0].cell, and why"));
   append_command (help, "help",
                   _("Show this help"));
   g_string_append (help, "\n");
@@ -149,6 +171,8 @@ print_help (void)
   append_command (help, "--seed S",
                   _("With “generate”: a number (0 to 4294967295) that fixes what is made; without it\n"
                     "a random one is used, and shown"));
+  append_command (help, "--format F",
+                  _("With “export”: the format to write; only json is supported so far"));
   append_command (help, "-h, --help",
                   _("Show this help"));
   append_command (help, "--version",
@@ -160,14 +184,17 @@ print_help (void)
                           _("success"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_USAGE,
                           _("wrong arguments (unknown command or option, missing FILE or ID, extra arguments, a bad\n"
-                            "     --cell, date or number, a title that several initiatives share), or the FILE that\n"
-                            "     “generate” should write already exists"));
+                            "     --cell, date or number, a title that several initiatives share, a --format other than\n"
+                            "     json), or the FILE that “generate” should write already exists"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_CANT_OPEN,
                           _("the portfolio could not be opened, read or written (missing, not a portfolio, damaged,\n"
-                            "     or from a newer Tandem)"));
+                            "     or from a newer Tandem), or the JSON file could not be read or written"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_NOT_FOUND,
                           _("not found: the portfolio has no case study with that ID, or no initiative with that\n"
                             "     UUID or title"));
+  g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_INVALID,
+                          _("the JSON file given to “import” or “validate” is not a valid Tandem JSON document\n"
+                            "     (nothing was written)"));
 
   fputs (help->str, stdout);
   g_string_free (help, TRUE);
@@ -335,6 +362,16 @@ check_options (const char    *values[N_OPTIONS],
       cli_args->n_assessments = number;
     }
 
+  if (values[OPTION_FORMAT] != NULL)
+    {
+      if (!g_str_equal (values[OPTION_FORMAT], "json"))
+        {
+          *message = g_strdup_printf (_("--format %s: only json is supported so far"), values[OPTION_FORMAT]);
+          return FALSE;
+        }
+      cli_args->format = values[OPTION_FORMAT];
+    }
+
   if (values[OPTION_SEED] != NULL)
     {
       if (!parse_number ("--seed", values[OPTION_SEED], 0, G_MAXUINT32, &number, message))
@@ -352,6 +389,8 @@ describe_args (const TandemCliCommand *command)
 {
   if (g_str_equal (command->name, "history"))
     return _("an initiative (its UUID or title)");
+  if (g_str_equal (command->name, "export") || g_str_equal (command->name, "import"))
+    return _("a JSON file");
 
   return _("the ID of a case study");
 }

@@ -1,0 +1,2715 @@
+/* tandem-exchange.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+#include <glib/gi18n-lib.h>
+
+#include "tandem-assessment.h"
+#include "tandem-case-study.h"
+#include "tandem-cell.h"
+#include "tandem-error.h"
+#include "tandem-exchange.h"
+#include "tandem-indicator.h"
+#include "tandem-initiative.h"
+#include "tandem-library.h"
+#include "tandem-matrix.h"
+
+/* ---- Names in files ------------------------------------------------------------ */
+
+static const TandemCos cos_order[TANDEM_N_COS] = {
+  TANDEM_CO_COMMISSIONING, TANDEM_CO_DESIGN, TANDEM_CO_DELIVERY, TANDEM_CO_ASSESSMENT,
+};
+
+static const char * const presence_names[] = { "absent", "emerging", "established" };
+static const char * const level_names[] = { NULL, "compliance", "support", "transformation" };
+static const char * const answer_names[] = { "unknown", "no", "partly", "yes" };
+static const char * const question_names[TANDEM_N_QUESTIONS] = {
+  "better-service", "feel-better", "public-value",
+};
+static const char * const stakeholder_names[TANDEM_N_STAKEHOLDERS] = {
+  "commissioners", "frontline-staff", "service-users", "community",
+};
+
+typedef struct
+{
+  guint       flag;
+  const char *name;
+} FlagName;
+
+static const FlagName subtype_names[] = {
+  { TANDEM_SUBTYPE_CO_PLANNING, "co-planning" },
+  { TANDEM_SUBTYPE_CO_PRIORITISING, "co-prioritising" },
+  { TANDEM_SUBTYPE_CO_FINANCING, "co-financing" },
+  { TANDEM_SUBTYPE_CO_MANAGEMENT, "co-management" },
+  { TANDEM_SUBTYPE_CO_PERFORMING, "co-performing" },
+};
+
+static const FlagName principle_names[] = {
+  { TANDEM_PRINCIPLE_ASSETS, "assets" },
+  { TANDEM_PRINCIPLE_CAPACITIES, "capacities" },
+  { TANDEM_PRINCIPLE_CATALYSTS, "catalysts" },
+  { TANDEM_PRINCIPLE_PEER_SUPPORT, "peer-support" },
+};
+
+/* The index of @name in @names, or -1. */
+static int
+find_name (const char * const *names,
+           guint               n_names,
+           const char         *name)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (names[i] != NULL && g_str_equal (names[i], name))
+      return i;
+
+  return -1;
+}
+
+/* ---- Export ---------------------------------------------------------------------- */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == NULL)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_string_value (builder, value);
+}
+
+static void
+add_cell (JsonBuilder *builder,
+          const char  *member,
+          guint        row,
+          guint        col)
+{
+  g_autofree char *cell = g_strdup_printf ("%u,%u", row, col);
+
+  add_string (builder, member, cell);
+}
+
+/* Whole numbers are written as such; anything else as JSON writes doubles. */
+static void
+add_number (JsonBuilder *builder,
+            double       value)
+{
+  if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *member,
+             const char * const *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_flags (JsonBuilder    *builder,
+           const char     *member,
+           const FlagName *names,
+           guint           n_names,
+           guint           flags)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_names; i++)
+    if (flags & names[i].flag)
+      json_builder_add_string_value (builder, names[i].name);
+  json_builder_end_array (builder);
+}
+
+static void
+export_assessment (JsonBuilder      *builder,
+                   TandemAssessment *a)
+{
+  TandemStage stage = tandem_assessment_get_stage (a);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", tandem_assessment_get_id (a));
+  add_string (builder, "date", tandem_assessment_get_date (a));
+  add_cell (builder, "cell", tandem_assessment_get_row (a), tandem_assessment_get_col (a));
+  add_string (builder, "stage", stage == TANDEM_STAGE_NONE ? NULL : tandem_stage_to_string (stage));
+  add_string (builder, "level", level_names[tandem_assessment_get_level (a)]);
+
+  json_builder_set_member_name (builder, "cos");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < TANDEM_N_COS; i++)
+    add_string (builder, tandem_cos_to_string (cos_order[i]),
+                presence_names[tandem_assessment_get_presence (a, cos_order[i])]);
+  json_builder_end_object (builder);
+
+  add_flags (builder, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names),
+             tandem_assessment_get_subtypes (a));
+  add_flags (builder, "principles", principle_names, G_N_ELEMENTS (principle_names),
+             tandem_assessment_get_principles (a));
+
+  json_builder_set_member_name (builder, "answers");
+  json_builder_begin_object (builder);
+  for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
+    add_string (builder, question_names[q], answer_names[tandem_assessment_get_answer (a, q)]);
+  json_builder_end_object (builder);
+
+  add_string (builder, "notes", tandem_assessment_get_notes (a));
+  add_string (builder, "participants", tandem_assessment_get_participants (a));
+
+  json_builder_set_member_name (builder, "evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_assessment_get_n_evidence (a); i++)
+    {
+      const TandemEvidence *evidence = tandem_assessment_get_evidence (a, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "caption", evidence->caption ? evidence->caption : "");
+      add_string (builder, "link", evidence->link ? evidence->link : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "placements");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      guint row, col;
+
+      if (tandem_assessment_get_placement (a, s, &row, &col))
+        add_cell (builder, stakeholder_names[s], row, col);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_end_object (builder);
+}
+
+static int
+compare_indicators (gconstpointer a,
+                    gconstpointer b)
+{
+  TandemIndicator *x = *(TandemIndicator * const *) a;
+  TandemIndicator *y = *(TandemIndicator * const *) b;
+  int result = strcmp (tandem_indicator_get_name (x), tandem_indicator_get_name (y));
+
+  return result ? result : strcmp (tandem_indicator_get_id (x), tandem_indicator_get_id (y));
+}
+
+static void
+export_indicator (JsonBuilder     *builder,
+                  TandemIndicator *indicator)
+{
+  double value;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", tandem_indicator_get_id (indicator));
+  add_string (builder, "name", tandem_indicator_get_name (indicator));
+  add_string (builder, "unit", tandem_indicator_get_unit (indicator) ? tandem_indicator_get_unit (indicator) : "");
+
+  json_builder_set_member_name (builder, "baseline");
+  if (tandem_indicator_get_baseline (indicator, &value))
+    add_number (builder, value);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "target");
+  if (tandem_indicator_get_target (indicator, &value))
+    add_number (builder, value);
+  else
+    json_builder_add_null_value (builder);
+
+  json_builder_set_member_name (builder, "readings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_indicator_get_n_readings (indicator); i++)
+    {
+      const TandemReading *reading = tandem_indicator_get_reading (indicator, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", reading->date);
+      json_builder_set_member_name (builder, "value");
+      add_number (builder, reading->value);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+}
+
+static gboolean
+export_initiative (JsonBuilder       *builder,
+                   TandemStore       *store,
+                   TandemInitiative  *initiative,
+                   GHashTable        *cited,
+                   GError           **error)
+{
+  const char *uuid = tandem_initiative_get_uuid (initiative);
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GPtrArray) indicators = NULL;
+
+  assessments = tandem_store_list_assessments (store, uuid, error);
+  if (assessments == NULL)
+    return FALSE;
+  indicators = tandem_store_list_indicators (store, uuid, error);
+  if (indicators == NULL)
+    return FALSE;
+  /* The store orders indicators by name; ties by ID, so the file is stable. */
+  g_ptr_array_sort (indicators, compare_indicators);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "uuid", uuid);
+  add_string (builder, "title", tandem_initiative_get_title (initiative));
+  add_string (builder, "organisation", tandem_initiative_get_organisation (initiative));
+  add_string (builder, "service_area", tandem_initiative_get_service_area (initiative));
+  add_string (builder, "place", tandem_initiative_get_place (initiative));
+  add_string (builder, "description", tandem_initiative_get_description (initiative));
+  json_builder_set_member_name (builder, "created");
+  json_builder_add_int_value (builder, tandem_initiative_get_created (initiative));
+  json_builder_set_member_name (builder, "updated");
+  json_builder_add_int_value (builder, tandem_initiative_get_updated (initiative));
+  add_cell (builder, "cell", tandem_initiative_get_row (initiative), tandem_initiative_get_col (initiative));
+  if (tandem_initiative_has_target (initiative))
+    add_cell (builder, "target", tandem_initiative_get_target_row (initiative),
+              tandem_initiative_get_target_col (initiative));
+  else
+    add_string (builder, "target", NULL);
+  add_string (builder, "target_date", tandem_initiative_get_target_date (initiative));
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_object (builder);
+  for (guint row = 1; row <= TANDEM_MATRIX_SIZE; row++)
+    for (guint col = 1; col <= TANDEM_MATRIX_SIZE; col++)
+      {
+        const char *note = tandem_initiative_get_cell_note (initiative, row, col);
+        g_autofree char *cell = NULL;
+
+        if (note == NULL)
+          continue;
+        cell = g_strdup_printf ("%u,%u", row, col);
+        add_string (builder, cell, note);
+      }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "citations");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_initiative_get_n_citations (initiative); i++)
+    {
+      const TandemCitation *citation = tandem_initiative_get_citation (initiative, i);
+
+      g_hash_table_add (cited, g_strdup (citation->case_id));
+      json_builder_begin_object (builder);
+      add_string (builder, "case", citation->case_id);
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_add_boolean_value (builder, citation->evidence);
+      add_string (builder, "note", citation->note ? citation->note : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "assessments");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < assessments->len; i++)
+    export_assessment (builder, g_ptr_array_index (assessments, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < indicators->len; i++)
+    export_indicator (builder, g_ptr_array_index (indicators, i));
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+/* Has the user changed the links of a case study from the library? */
+static gboolean
+links_changed (TandemCaseStudy *case_study)
+{
+  for (guint i = 0; i < tandem_case_study_get_n_links (case_study); i++)
+    {
+      const TandemCaseLink *link = tandem_case_study_get_link (case_study, i);
+
+      if (link->basis == TANDEM_LINK_USER || link->hidden || link->user_note)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+export_links (JsonBuilder     *builder,
+              TandemCaseStudy *case_study)
+{
+  json_builder_set_member_name (builder, "links");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_case_study_get_n_links (case_study); i++)
+    {
+      const TandemCaseLink *link = tandem_case_study_get_link (case_study, i);
+
+      json_builder_begin_object (builder);
+      add_cell (builder, "cell", link->row, link->col);
+      add_string (builder, "basis", tandem_link_basis_to_string (link->basis));
+      add_string (builder, "note", link->note ? link->note : "");
+      json_builder_set_member_name (builder, "hidden");
+      json_builder_add_boolean_value (builder, link->hidden);
+      json_builder_set_member_name (builder, "user_note");
+      json_builder_add_boolean_value (builder, link->user_note);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+export_case (JsonBuilder     *builder,
+             TandemCaseStudy *cs)
+{
+  TandemCos cos = tandem_case_study_get_cos (cs);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "id", tandem_case_study_get_id (cs));
+
+  if (tandem_case_study_get_bundled (cs))
+    {
+      /* The library has the rest; only the user's links travel. */
+      json_builder_set_member_name (builder, "bundled");
+      json_builder_add_boolean_value (builder, TRUE);
+      if (links_changed (cs))
+        export_links (builder, cs);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  json_builder_set_member_name (builder, "bundled");
+  json_builder_add_boolean_value (builder, FALSE);
+  add_string (builder, "title", tandem_case_study_get_title (cs));
+  json_builder_set_member_name (builder, "generic");
+  json_builder_add_boolean_value (builder, tandem_case_study_get_generic (cs));
+  add_string (builder, "place", tandem_case_study_get_place (cs));
+  add_string (builder, "country", tandem_case_study_get_country (cs));
+  add_string (builder, "service_area", tandem_case_study_get_service_area (cs));
+  add_string (builder, "period", tandem_case_study_get_period (cs));
+  add_string (builder, "summary", tandem_case_study_get_summary (cs));
+
+  json_builder_set_member_name (builder, "cos");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < TANDEM_N_COS; i++)
+    if (cos & cos_order[i])
+      json_builder_add_string_value (builder, tandem_cos_to_string (cos_order[i]));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "outcomes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_case_study_get_n_outcomes (cs); i++)
+    {
+      const TandemOutcome *outcome = tandem_case_study_get_outcome (cs, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "figure", outcome->figure ? outcome->figure : "");
+      add_string (builder, "period", outcome->period ? outcome->period : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_string (builder, "change_notes", tandem_case_study_get_change_notes (cs));
+  add_strings (builder, "learning", tandem_case_study_get_learning (cs));
+  add_strings (builder, "tags", tandem_case_study_get_tags (cs));
+
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < tandem_case_study_get_n_sources (cs); i++)
+    {
+      const TandemSource *source = tandem_case_study_get_source (cs, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "document", source->document ? source->document : "");
+      add_string (builder, "author", source->author ? source->author : "");
+      add_string (builder, "year", source->year ? source->year : "");
+      add_string (builder, "url", source->url ? source->url : "");
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  export_links (builder, cs);
+  json_builder_end_object (builder);
+}
+
+/* Writes @node as JSON indented by two spaces a level, "key": value, with
+ * empty lists and objects as [] and {}.  (json-glib's generator writes
+ * "key" : value and spreads empty objects out.) */
+static void
+write_string (GString    *out,
+              const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+write_indent (GString *out,
+              guint    level)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+write_node (GString  *out,
+            JsonNode *node,
+            guint     level)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        if (members == NULL)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+        g_string_append_c (out, '{');
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            write_indent (out, level + 1);
+            write_string (out, l->data);
+            g_string_append (out, ": ");
+            write_node (out, json_object_get_member (object, l->data), level + 1);
+            if (l->next != NULL)
+              g_string_append_c (out, ',');
+          }
+        write_indent (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            write_indent (out, level + 1);
+            write_node (out, json_array_get_element (array, i), level + 1);
+            if (i + 1 < n)
+              g_string_append_c (out, ',');
+          }
+        write_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_DOUBLE:
+          {
+            static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+            double value = json_node_get_double (node);
+            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+            /* The shortest text that reads back as the same number. */
+            for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+              {
+                g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+                if (g_ascii_strtod (buffer, NULL) == value)
+                  break;
+              }
+            /* "1e+20" is JSON; "inf" and "nan" never get here. */
+            g_string_append (out, buffer);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * tandem_exchange_export_json:
+ * @store: the portfolio
+ * @uuids: (nullable) (element-type utf8): the initiatives to export, or
+ *   %NULL for the whole portfolio
+ *
+ * Writes a Tandem JSON document: the customised matrix wording, the
+ * initiatives (with notes, citations, assessments and indicators) and the
+ * case studies: with @uuids %NULL all the user's own and every library
+ * case study whose links the user changed; otherwise those the exported
+ * initiatives cite.  Library case studies go as a reference by ID, with
+ * the user's links if changed.
+ *
+ * Returns: (transfer full): the document, pretty-printed, or %NULL with
+ *   @error set (an unknown UUID is %TANDEM_STORE_ERROR_NOT_FOUND)
+ */
+char *
+tandem_exchange_export_json (TandemStore  *store,
+                             GPtrArray    *uuids,
+                             GError      **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) initiatives = g_ptr_array_new_with_free_func (g_object_unref);
+  TandemMatrix *matrix;
+  GListModel *cases;
+  const char * const *keys;
+  GString *text;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (uuids == NULL)
+    {
+      GListModel *model = tandem_store_get_initiatives (store);
+
+      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+        g_ptr_array_add (initiatives, g_list_model_get_item (model, i));
+    }
+  else
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < uuids->len; i++)
+        {
+          const char *uuid = g_ptr_array_index (uuids, i);
+          TandemInitiative *initiative = tandem_store_lookup_initiative (store, uuid);
+
+          if (initiative == NULL)
+            {
+              g_autofree char *path = g_file_get_parse_name (tandem_store_get_file (store));
+
+              g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_NOT_FOUND,
+                           _("Could not export from “%s”: there is no initiative %s"), path, uuid);
+              return NULL;
+            }
+          if (g_hash_table_add (seen, (gpointer) uuid))
+            g_ptr_array_add (initiatives, g_object_ref (initiative));
+        }
+    }
+
+  json_builder_begin_object (builder);
+  add_string (builder, "format", TANDEM_EXCHANGE_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, TANDEM_EXCHANGE_VERSION);
+
+  matrix = tandem_store_get_matrix (store);
+  keys = tandem_matrix_get_keys ();
+  json_builder_set_member_name (builder, "matrix");
+  json_builder_begin_object (builder);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *label = tandem_matrix_dup_custom_label (matrix, keys[i]);
+
+      if (label != NULL)
+        add_string (builder, keys[i], label);
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "initiatives");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < initiatives->len; i++)
+    if (!export_initiative (builder, store, g_ptr_array_index (initiatives, i), cited, error))
+      return NULL;
+  json_builder_end_array (builder);
+
+  cases = tandem_store_get_case_studies (store);
+  json_builder_set_member_name (builder, "case_studies");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    {
+      g_autoptr(TandemCaseStudy) cs = g_list_model_get_item (cases, i);
+      gboolean wanted;
+
+      if (uuids == NULL)
+        wanted = !tandem_case_study_get_bundled (cs) || links_changed (cs) ||
+                 g_hash_table_contains (cited, tandem_case_study_get_id (cs));
+      else
+        wanted = g_hash_table_contains (cited, tandem_case_study_get_id (cs));
+
+      if (wanted)
+        export_case (builder, cs);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = g_string_sized_new (4096);
+  write_node (text, root, 0);
+  g_string_append_c (text, '\n');
+
+  return g_string_free (text, FALSE);
+}
+
+/* ---- Reading and checking -------------------------------------------------------- */
+
+/* Every problem names the file, the JSON path and what is wrong, as in
+ * "team.json: $.initiatives[14].assessments[2].cell: “4,1” is not …". */
+typedef struct
+{
+  const char *name;
+  GString    *path;
+  GError    **error;
+} Reader;
+
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+fail (Reader     *reader,
+      const char *format,
+      ...)
+{
+  g_autofree char *reason = NULL;
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+               "%s: %s: %s", reader->name, reader->path->str, reason);
+  return FALSE;
+}
+
+static void
+push (Reader     *reader,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static void
+push (Reader     *reader,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (reader->path, format, args);
+  va_end (args);
+}
+
+static void
+pop_to (Reader *reader,
+        gsize   length)
+{
+  g_string_truncate (reader->path, length);
+}
+
+/* Checks a string found at the current path is not too long. */
+static gboolean
+check_length (Reader     *reader,
+              const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length > TANDEM_EXCHANGE_MAX_STRING)
+    return fail (reader, _("is %" G_GSIZE_FORMAT " bytes long; text may be at most 1 MiB (%" G_GSIZE_FORMAT " bytes)"),
+                 length, TANDEM_EXCHANGE_MAX_STRING);
+
+  return TRUE;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+typedef enum
+{
+  OPTIONAL,     /* absent or null mean "" */
+  REQUIRED,     /* must be there and not blank */
+  NULLABLE,     /* absent or null mean NULL */
+} Presence;
+
+static gboolean
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            Presence     presence,
+            const char **value)
+{
+  gsize length = reader->path->len;
+  JsonNode *node = json_object_get_member (object, member);
+  gboolean ok = TRUE;
+
+  push (reader, ".%s", member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      *value = presence == NULLABLE ? NULL : "";
+      if (presence == REQUIRED)
+        ok = fail (reader, _("is missing"));
+    }
+  else if (!node_is_string (node))
+    ok = fail (reader, _("must be text"));
+  else
+    {
+      *value = json_node_get_string (node);
+      ok = check_length (reader, *value);
+
+      if (ok && presence == REQUIRED)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (*value));
+
+          if (stripped[0] == '\0')
+            ok = fail (reader, _("must not be empty"));
+        }
+    }
+
+  pop_to (reader, length);
+  return ok;
+}
+
+static gboolean
+get_bool (Reader     *reader,
+          JsonObject *object,
+          const char *member,
+          gboolean   *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize length = reader->path->len;
+
+  *value = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      push (reader, ".%s", member);
+      fail (reader, _("must be true or false"));
+      pop_to (reader, length);
+      return FALSE;
+    }
+
+  *value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+get_whole_number (Reader     *reader,
+                  JsonObject *object,
+                  const char *member,
+                  gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+
+  push (reader, ".%s", member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    ok = fail (reader, _("is missing"));
+  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    ok = fail (reader, _("must be a whole number"));
+  else
+    *value = json_node_get_int (node);
+  pop_to (reader, length);
+
+  return ok;
+}
+
+/* A number, or with @nullable null (or absent), which sets @has_value FALSE. */
+static gboolean
+get_number (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    nullable,
+            gboolean   *has_value,
+            double     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+
+  *has_value = FALSE;
+  *value = 0;
+
+  push (reader, ".%s", member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (!nullable)
+        ok = fail (reader, _("is missing"));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      *value = json_node_get_int (node);
+      *has_value = TRUE;
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
+           isfinite (json_node_get_double (node)))
+    {
+      *value = json_node_get_double (node);
+      *has_value = TRUE;
+    }
+  else
+    ok = fail (reader, nullable ? _("must be a number or null") : _("must be a number"));
+  pop_to (reader, length);
+
+  return ok;
+}
+
+static JsonArray *
+get_array (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize length = reader->path->len;
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    return json_node_get_array (node);
+
+  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && !required)
+    return NULL;
+
+  push (reader, ".%s", member);
+  *ok = fail (reader, node == NULL || JSON_NODE_HOLDS_NULL (node) ? _("is missing") : _("must be a list"));
+  pop_to (reader, length);
+  return NULL;
+}
+
+static JsonObject *
+get_object (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gsize length = reader->path->len;
+
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  push (reader, ".%s", member);
+  *ok = fail (reader, _("must be an object"));
+  pop_to (reader, length);
+  return NULL;
+}
+
+/* The object at @i of @array; the path already names the element. */
+static JsonObject *
+element_object (Reader    *reader,
+                JsonArray *array,
+                guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      fail (reader, _("must be an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+/* A cell "R,C" in @text, found at the current path. */
+static gboolean
+parse_cell (Reader     *reader,
+            const char *text,
+            guint      *row,
+            guint      *col)
+{
+  g_autoptr(GError) cell_error = NULL;
+
+  if (!tandem_cell_parse (text, row, col, &cell_error))
+    return fail (reader, "%s", cell_error->message);
+
+  return TRUE;
+}
+
+static gboolean
+get_cell (Reader     *reader,
+          JsonObject *object,
+          const char *member,
+          gboolean    nullable,
+          gboolean   *has_cell,
+          guint      *row,
+          guint      *col)
+{
+  gsize length = reader->path->len;
+  const char *text;
+  gboolean ok;
+
+  *has_cell = FALSE;
+  if (!get_string (reader, object, member, nullable ? NULLABLE : REQUIRED, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  push (reader, ".%s", member);
+  ok = parse_cell (reader, text, row, col);
+  pop_to (reader, length);
+
+  *has_cell = ok;
+  return ok;
+}
+
+static gboolean
+get_date (Reader      *reader,
+          JsonObject  *object,
+          const char  *member,
+          gboolean     nullable,
+          const char **date)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+
+  if (!get_string (reader, object, member, nullable ? NULLABLE : REQUIRED, date))
+    return FALSE;
+
+  if (*date != NULL && !tandem_date_is_valid (*date))
+    {
+      push (reader, ".%s", member);
+      ok = fail (reader, _("“%s” is not a date written YYYY-MM-DD, such as 2018-01-31"), *date);
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+static gboolean
+is_valid_case_id (const char *id)
+{
+  if (id[0] == '\0')
+    return FALSE;
+
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+get_uuid (Reader      *reader,
+          JsonObject  *object,
+          const char  *member,
+          GHashTable  *seen,
+          const char **uuid)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+
+  if (!get_string (reader, object, member, REQUIRED, uuid))
+    return FALSE;
+
+  push (reader, ".%s", member);
+  if (!g_uuid_string_is_valid (*uuid))
+    ok = fail (reader, _("“%s” is not a UUID"), *uuid);
+  else if (!g_hash_table_add (seen, g_ascii_strdown (*uuid, -1)))
+    ok = fail (reader, _("“%s” is used twice in the file"), *uuid);
+  pop_to (reader, length);
+
+  return ok;
+}
+
+/* A list of names from @names, as flags. */
+static gboolean
+get_flags (Reader         *reader,
+           JsonObject     *object,
+           const char     *member,
+           const FlagName *names,
+           guint           n_names,
+           guint          *flags)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, member, FALSE, &ok);
+
+  *flags = 0;
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      guint j;
+
+      push (reader, ".%s[%u]", member, i);
+      if (!node_is_string (node))
+        ok = fail (reader, _("must be text"));
+      else
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+
+          for (j = 0; j < n_names; j++)
+            if (g_str_equal (names[j].name, json_node_get_string (node)))
+              break;
+
+          if (j < n_names)
+            *flags |= names[j].flag;
+          else
+            {
+              for (guint k = 0; k < n_names; k++)
+                g_string_append_printf (known, "%s%s", k ? ", " : "", names[k].name);
+              ok = check_length (reader, json_node_get_string (node)) &&
+                   fail (reader, _("“%s” is not one of %s"), json_node_get_string (node), known->str);
+            }
+        }
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+/* One member of an object with fixed keys, such as "answers": its value
+ * must be one of @values.  Absent or null means @fallback. */
+static gboolean
+get_choice (Reader             *reader,
+            JsonObject         *object,
+            const char         *member,
+            const char * const *values,
+            guint               n_values,
+            int                 fallback,
+            int                *value)
+{
+  gsize length = reader->path->len;
+  const char *text;
+  gboolean ok = TRUE;
+
+  *value = fallback;
+  if (object == NULL)
+    return TRUE;
+  if (!get_string (reader, object, member, NULLABLE, &text))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  *value = find_name (values, n_values, text);
+  if (*value < 0)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint k = 0; k < n_values; k++)
+        if (values[k] != NULL)
+          g_string_append_printf (known, "%s%s", known->len ? ", " : "", values[k]);
+
+      push (reader, ".%s", member);
+      ok = fail (reader, _("“%s” is not one of %s"), text, known->str);
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+/* Every member of an object with fixed keys must be one of @keys. */
+static gboolean
+check_keys (Reader             *reader,
+            JsonObject         *object,
+            const char         *member,
+            const char * const *keys,
+            guint               n_keys)
+{
+  g_autoptr(GList) members = NULL;
+  gsize length = reader->path->len;
+
+  if (object == NULL)
+    return TRUE;
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (find_name (keys, n_keys, l->data) < 0)
+      {
+        g_autoptr(GString) known = g_string_new (NULL);
+        g_autofree char *shown = g_utf8_make_valid (l->data, MIN (strlen (l->data), 80));
+
+        for (guint k = 0; k < n_keys; k++)
+          g_string_append_printf (known, "%s%s", k ? ", " : "", keys[k]);
+
+        push (reader, ".%s", member);
+        fail (reader, _("“%s” is not one of %s"), shown, known->str);
+        pop_to (reader, length);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/* The case studies of a document, and what the portfolio has. */
+typedef struct
+{
+  TandemStore *store;
+  GHashTable  *library;     /* without a store: id → TandemCaseStudy of the bundled library */
+  GHashTable  *file_cases;  /* id → FileCase */
+} Context;
+
+typedef struct
+{
+  TandemCaseStudy *theirs;     /* a full case study, or a library one with the file's links */
+  gboolean         bundled;
+  gboolean         has_links;
+} FileCase;
+
+static void
+file_case_free (gpointer data)
+{
+  FileCase *file_case = data;
+
+  g_clear_object (&file_case->theirs);
+  g_free (file_case);
+}
+
+static TandemCaseStudy *
+lookup_local_case (Context    *context,
+                   const char *id)
+{
+  if (context->store != NULL)
+    return tandem_store_lookup_case_study (context->store, id);
+
+  return g_hash_table_lookup (context->library, id);
+}
+
+static gboolean
+read_strings (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              GStrv      *strings)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, member, FALSE, &ok);
+
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+
+      push (reader, ".%s[%u]", member, i);
+      if (!node_is_string (node))
+        ok = fail (reader, _("must be text"));
+      else if ((ok = check_length (reader, json_node_get_string (node))))
+        g_strv_builder_add (builder, json_node_get_string (node));
+      pop_to (reader, length);
+    }
+
+  *strings = g_strv_builder_end (builder);
+  return ok;
+}
+
+static gboolean
+read_links (Reader          *reader,
+            JsonObject      *object,
+            TandemCaseStudy *case_study,
+            gboolean        *has_links)
+{
+  gsize length = reader->path->len;
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, object, "links", FALSE, &ok);
+
+  *has_links = array != NULL;
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *basis_name, *note;
+      TandemLinkBasis basis;
+      gboolean has_cell, hidden, user_note;
+      JsonObject *item;
+      guint row, col;
+
+      push (reader, ".links[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_cell (reader, item, "cell", FALSE, &has_cell, &row, &col) &&
+           get_string (reader, item, "basis", REQUIRED, &basis_name) &&
+           get_string (reader, item, "note", OPTIONAL, &note) &&
+           get_bool (reader, item, "hidden", &hidden) &&
+           get_bool (reader, item, "user_note", &user_note);
+
+      if (ok && !tandem_link_basis_from_string (basis_name, &basis))
+        {
+          push (reader, ".basis");
+          ok = fail (reader, _("“%s” is not one of source, tandem, user"), basis_name);
+        }
+      else if (ok)
+        {
+          for (guint j = 0; j < tandem_case_study_get_n_links (case_study); j++)
+            {
+              const TandemCaseLink *link = tandem_case_study_get_link (case_study, j);
+
+              if (link->row == row && link->col == col)
+                {
+                  push (reader, ".cell");
+                  ok = fail (reader, _("cell %u,%u is listed twice"), row, col);
+                  break;
+                }
+            }
+          if (ok)
+            _tandem_case_study_add_stored_link (case_study, row, col, basis, note, hidden, user_note);
+        }
+
+      pop_to (reader, length);
+    }
+
+  return ok;
+}
+
+static gboolean
+read_full_case (Reader          *reader,
+                JsonObject      *object,
+                TandemCaseStudy *cs)
+{
+  g_auto(GStrv) learning = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) cos_names = NULL;
+  const char *title, *place, *country, *service_area, *period, *summary, *change_notes;
+  gsize length = reader->path->len;
+  gboolean generic, ok = TRUE, has_links;
+  TandemCos cos = 0;
+  JsonArray *array;
+
+  if (!get_string (reader, object, "title", REQUIRED, &title) ||
+      !get_bool (reader, object, "generic", &generic) ||
+      !get_string (reader, object, "place", OPTIONAL, &place) ||
+      !get_string (reader, object, "country", OPTIONAL, &country) ||
+      !get_string (reader, object, "service_area", OPTIONAL, &service_area) ||
+      !get_string (reader, object, "period", OPTIONAL, &period) ||
+      !get_string (reader, object, "summary", OPTIONAL, &summary) ||
+      !get_string (reader, object, "change_notes", OPTIONAL, &change_notes) ||
+      !read_strings (reader, object, "learning", &learning) ||
+      !read_strings (reader, object, "tags", &tags) ||
+      !read_strings (reader, object, "cos", &cos_names))
+    return FALSE;
+
+  for (guint i = 0; cos_names[i] != NULL; i++)
+    {
+      TandemCos co;
+
+      if (!tandem_cos_from_string (cos_names[i], &co))
+        {
+          push (reader, ".cos[%u]", i);
+          fail (reader, _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
+                cos_names[i]);
+          pop_to (reader, length);
+          return FALSE;
+        }
+      cos |= co;
+    }
+
+  tandem_case_study_set_bundled (cs, FALSE);
+  tandem_case_study_set_generic (cs, generic);
+  tandem_case_study_set_title (cs, title);
+  tandem_case_study_set_place (cs, place);
+  tandem_case_study_set_country (cs, country);
+  tandem_case_study_set_service_area (cs, service_area);
+  tandem_case_study_set_period (cs, period);
+  tandem_case_study_set_summary (cs, summary);
+  tandem_case_study_set_change_notes (cs, change_notes);
+  tandem_case_study_set_learning (cs, (const char * const *) learning);
+  tandem_case_study_set_tags (cs, (const char * const *) tags);
+  tandem_case_study_set_cos (cs, cos);
+
+  array = get_array (reader, object, "outcomes", FALSE, &ok);
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *figure, *outcome_period;
+      JsonObject *item;
+
+      push (reader, ".outcomes[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "figure", OPTIONAL, &figure) &&
+           get_string (reader, item, "period", OPTIONAL, &outcome_period);
+      if (ok)
+        tandem_case_study_add_outcome (cs, figure, outcome_period);
+      pop_to (reader, length);
+    }
+
+  array = ok ? get_array (reader, object, "sources", FALSE, &ok) : NULL;
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *document, *author, *year, *url;
+      JsonObject *item;
+
+      push (reader, ".sources[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "document", OPTIONAL, &document) &&
+           get_string (reader, item, "author", OPTIONAL, &author) &&
+           get_string (reader, item, "year", OPTIONAL, &year) &&
+           get_string (reader, item, "url", OPTIONAL, &url);
+      if (ok)
+        tandem_case_study_add_source (cs, document, author, year, url);
+      pop_to (reader, length);
+    }
+
+  return ok && read_links (reader, object, cs, &has_links);
+}
+
+static gboolean
+read_case_studies (Reader     *reader,
+                   JsonObject *root,
+                   Context    *context)
+{
+  gboolean ok = TRUE;
+  JsonArray *array = get_array (reader, root, "case_studies", FALSE, &ok);
+
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autoptr(TandemCaseStudy) theirs = NULL;
+      TandemCaseStudy *local;
+      JsonObject *object;
+      FileCase *file_case;
+      const char *id;
+      gboolean bundled, has_links = FALSE;
+
+      push (reader, ".case_studies[%u]", i);
+      object = element_object (reader, array, i);
+      if (object == NULL ||
+          !get_string (reader, object, "id", REQUIRED, &id) ||
+          !get_bool (reader, object, "bundled", &bundled))
+        return FALSE;
+
+      if (!is_valid_case_id (id))
+        {
+          push (reader, ".id");
+          return fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
+        }
+      if (g_hash_table_contains (context->file_cases, id))
+        {
+          push (reader, ".id");
+          return fail (reader, _("“%s” is used twice in the file"), id);
+        }
+
+      local = lookup_local_case (context, id);
+      if (bundled)
+        {
+          if (local == NULL || !tandem_case_study_get_bundled (local))
+            {
+              push (reader, ".id");
+              return fail (reader, _("“%s” is not a case study of this Tandem’s library"), id);
+            }
+
+          /* The library's case study with the file's links. */
+          theirs = tandem_case_study_new (NULL);
+          tandem_case_study_assign_content (theirs, local);
+          tandem_case_study_set_id (theirs, id);
+          if (!read_links (reader, object, theirs, &has_links))
+            return FALSE;
+        }
+      else
+        {
+          if (local != NULL && tandem_case_study_get_bundled (local))
+            {
+              push (reader, ".id");
+              return fail (reader, _("“%s” is a case study of Tandem’s library, which cannot be replaced"), id);
+            }
+
+          theirs = tandem_case_study_new (NULL);
+          tandem_case_study_set_id (theirs, id);
+          if (!read_full_case (reader, object, theirs))
+            return FALSE;
+          has_links = TRUE;
+        }
+
+      file_case = g_new0 (FileCase, 1);
+      file_case->theirs = g_steal_pointer (&theirs);
+      file_case->bundled = bundled;
+      file_case->has_links = has_links;
+      g_hash_table_insert (context->file_cases, (gpointer) tandem_case_study_get_id (file_case->theirs), file_case);
+      pop_to (reader, 1);
+    }
+
+  return ok;
+}
+
+/* What was read, before it is compared with the portfolio. */
+typedef struct
+{
+  GHashTable *labels;        /* key → wording */
+  GPtrArray  *label_keys;    /* in the file's order */
+  GPtrArray  *initiatives;   /* of TandemInitiative */
+  GPtrArray  *assessments;   /* of TandemAssessment */
+  GPtrArray  *indicators;    /* of TandemIndicator */
+  GPtrArray  *cases;         /* of FileCase (borrowed from the context), in the file's order */
+} Document;
+
+static gboolean
+read_matrix (Reader     *reader,
+             JsonObject *root,
+             Document   *document)
+{
+  g_autoptr(GList) members = NULL;
+  gboolean ok = TRUE;
+  JsonObject *matrix = get_object (reader, root, "matrix", &ok);
+
+  if (!ok || matrix == NULL)
+    return ok;
+
+  members = json_object_get_members (matrix);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *text;
+
+      if (!tandem_matrix_is_valid_key (key))
+        {
+          g_autofree char *shown = g_utf8_make_valid (key, MIN (strlen (key), 80));
+
+          push (reader, ".matrix");
+          return fail (reader, _("“%s” is not a heading or cell of the matrix"), shown);
+        }
+
+      push (reader, ".matrix");
+      ok = get_string (reader, matrix, key, REQUIRED, &text);
+      pop_to (reader, 1);
+      if (!ok)
+        return FALSE;
+
+      g_hash_table_insert (document->labels, g_strdup (key), g_strdup (text));
+      g_ptr_array_add (document->label_keys, g_strdup (key));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_assessment (Reader           *reader,
+                 JsonObject       *object,
+                 const char       *uuid,
+                 GHashTable       *ids,
+                 GHashTable       *dates,
+                 TandemAssessment **result)
+{
+  g_autoptr(TandemAssessment) a = NULL;
+  gsize length = reader->path->len;
+  const char *id, *date, *stage_name, *notes, *participants;
+  gboolean has_cell, ok = TRUE;
+  guint row, col, flags;
+  TandemStage stage = TANDEM_STAGE_NONE;
+  JsonObject *cos, *answers, *placements;
+  JsonArray *evidence;
+  int value;
+
+  if (!get_uuid (reader, object, "id", ids, &id) ||
+      !get_date (reader, object, "date", FALSE, &date) ||
+      !get_cell (reader, object, "cell", FALSE, &has_cell, &row, &col) ||
+      !get_string (reader, object, "stage", NULLABLE, &stage_name) ||
+      !get_string (reader, object, "notes", OPTIONAL, &notes) ||
+      !get_string (reader, object, "participants", OPTIONAL, &participants))
+    return FALSE;
+
+  if (!g_hash_table_add (dates, g_strdup (date)))
+    {
+      push (reader, ".date");
+      return fail (reader, _("the initiative has another assessment on %s; it can have only one a day"), date);
+    }
+
+  if (stage_name != NULL && !tandem_stage_from_string (stage_name, &stage))
+    {
+      push (reader, ".stage");
+      return fail (reader, _("“%s” is not one of active-involvement, co-design, co-delivery, full-co-production"),
+                   stage_name);
+    }
+
+  a = tandem_assessment_new (uuid, date, row, col);
+  tandem_assessment_set_id (a, id);
+  tandem_assessment_set_stage (a, stage);
+  tandem_assessment_set_notes (a, notes);
+  tandem_assessment_set_participants (a, participants);
+
+  if (!get_choice (reader, object, "level", level_names, G_N_ELEMENTS (level_names), 0, &value))
+    return FALSE;
+  tandem_assessment_set_level (a, value);
+
+  cos = get_object (reader, object, "cos", &ok);
+  if (!ok)
+    return FALSE;
+  {
+    const char *co_names[TANDEM_N_COS];
+
+    for (guint i = 0; i < TANDEM_N_COS; i++)
+      co_names[i] = tandem_cos_to_string (cos_order[i]);
+    if (!check_keys (reader, cos, "cos", co_names, TANDEM_N_COS))
+      return FALSE;
+
+    push (reader, ".cos");
+    for (guint i = 0; ok && i < TANDEM_N_COS; i++)
+      {
+        ok = get_choice (reader, cos, co_names[i], presence_names, G_N_ELEMENTS (presence_names),
+                         TANDEM_PRESENCE_ABSENT, &value);
+        if (ok)
+          tandem_assessment_set_presence (a, cos_order[i], value);
+      }
+    pop_to (reader, length);
+    if (!ok)
+      return FALSE;
+  }
+
+  if (!get_flags (reader, object, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names), &flags))
+    return FALSE;
+  tandem_assessment_set_subtypes (a, flags);
+  if (!get_flags (reader, object, "principles", principle_names, G_N_ELEMENTS (principle_names), &flags))
+    return FALSE;
+  tandem_assessment_set_principles (a, flags);
+
+  answers = get_object (reader, object, "answers", &ok);
+  if (!ok || !check_keys (reader, answers, "answers", question_names, TANDEM_N_QUESTIONS))
+    return FALSE;
+  push (reader, ".answers");
+  for (guint q = 0; ok && q < TANDEM_N_QUESTIONS; q++)
+    {
+      ok = get_choice (reader, answers, question_names[q], answer_names, G_N_ELEMENTS (answer_names),
+                       TANDEM_ANSWER_UNKNOWN, &value);
+      if (ok)
+        tandem_assessment_set_answer (a, q, value);
+    }
+  pop_to (reader, length);
+  if (!ok)
+    return FALSE;
+
+  evidence = get_array (reader, object, "evidence", FALSE, &ok);
+  for (guint i = 0; ok && evidence != NULL && i < json_array_get_length (evidence); i++)
+    {
+      const char *caption, *link;
+      JsonObject *item;
+
+      push (reader, ".evidence[%u]", i);
+      item = element_object (reader, evidence, i);
+      ok = item != NULL &&
+           get_string (reader, item, "caption", OPTIONAL, &caption) &&
+           get_string (reader, item, "link", OPTIONAL, &link);
+      if (ok)
+        tandem_assessment_add_evidence (a, caption, link);
+      pop_to (reader, length);
+    }
+  if (!ok)
+    return FALSE;
+
+  placements = get_object (reader, object, "placements", &ok);
+  if (!ok || !check_keys (reader, placements, "placements", stakeholder_names, TANDEM_N_STAKEHOLDERS))
+    return FALSE;
+  push (reader, ".placements");
+  for (guint s = 0; ok && placements != NULL && s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      ok = get_cell (reader, placements, stakeholder_names[s], TRUE, &has_cell, &row, &col);
+      if (ok && has_cell)
+        tandem_assessment_set_placement (a, s, row, col);
+    }
+  pop_to (reader, length);
+  if (!ok)
+    return FALSE;
+
+  *result = g_steal_pointer (&a);
+  return TRUE;
+}
+
+static gboolean
+read_indicator (Reader           *reader,
+                JsonObject       *object,
+                const char       *uuid,
+                GHashTable       *ids,
+                TandemIndicator **result)
+{
+  g_autoptr(TandemIndicator) indicator = NULL;
+  g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
+  gsize length = reader->path->len;
+  const char *id, *name, *unit;
+  gboolean has_value, ok = TRUE;
+  double value;
+  JsonArray *readings;
+
+  if (!get_uuid (reader, object, "id", ids, &id) ||
+      !get_string (reader, object, "name", REQUIRED, &name) ||
+      !get_string (reader, object, "unit", OPTIONAL, &unit))
+    return FALSE;
+
+  indicator = tandem_indicator_new (uuid, name, unit);
+  tandem_indicator_set_id (indicator, id);
+
+  if (!get_number (reader, object, "baseline", TRUE, &has_value, &value))
+    return FALSE;
+  tandem_indicator_set_baseline (indicator, has_value, value);
+  if (!get_number (reader, object, "target", TRUE, &has_value, &value))
+    return FALSE;
+  tandem_indicator_set_target (indicator, has_value, value);
+
+  readings = get_array (reader, object, "readings", FALSE, &ok);
+  for (guint i = 0; ok && readings != NULL && i < json_array_get_length (readings); i++)
+    {
+      const char *date;
+      JsonObject *item;
+
+      push (reader, ".readings[%u]", i);
+      item = element_object (reader, readings, i);
+      ok = item != NULL &&
+           get_date (reader, item, "date", FALSE, &date) &&
+           get_number (reader, item, "value", FALSE, &has_value, &value);
+      if (ok && !g_hash_table_add (dates, (gpointer) date))
+        {
+          push (reader, ".date");
+          ok = fail (reader, _("there is another reading on %s"), date);
+        }
+      if (ok)
+        tandem_indicator_set_reading (indicator, date, value);
+      pop_to (reader, length);
+    }
+  if (!ok)
+    return FALSE;
+
+  *result = g_steal_pointer (&indicator);
+  return TRUE;
+}
+
+static gboolean
+read_initiative (Reader     *reader,
+                 JsonObject *object,
+                 Context    *context,
+                 GHashTable *ids,
+                 Document   *document)
+{
+  g_autoptr(TandemInitiative) initiative = NULL;
+  g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize length = reader->path->len;
+  const char *uuid, *title, *organisation, *service_area, *place, *description, *target_date;
+  gboolean has_cell, has_target, ok = TRUE;
+  guint row, col, target_row = 0, target_col = 0;
+  gint64 created, updated;
+  JsonObject *notes;
+  JsonArray *array;
+
+  if (!get_uuid (reader, object, "uuid", ids, &uuid) ||
+      !get_string (reader, object, "title", REQUIRED, &title) ||
+      !get_string (reader, object, "organisation", OPTIONAL, &organisation) ||
+      !get_string (reader, object, "service_area", OPTIONAL, &service_area) ||
+      !get_string (reader, object, "place", OPTIONAL, &place) ||
+      !get_string (reader, object, "description", OPTIONAL, &description) ||
+      !get_whole_number (reader, object, "created", &created) ||
+      !get_whole_number (reader, object, "updated", &updated) ||
+      !get_cell (reader, object, "cell", FALSE, &has_cell, &row, &col) ||
+      !get_cell (reader, object, "target", TRUE, &has_target, &target_row, &target_col) ||
+      !get_date (reader, object, "target_date", TRUE, &target_date))
+    return FALSE;
+
+  initiative = tandem_initiative_new (title, row, col);
+  tandem_initiative_set_uuid (initiative, uuid);
+  tandem_initiative_set_organisation (initiative, organisation);
+  tandem_initiative_set_service_area (initiative, service_area);
+  tandem_initiative_set_place (initiative, place);
+  tandem_initiative_set_description (initiative, description);
+  tandem_initiative_set_created (initiative, created);
+  tandem_initiative_set_updated (initiative, updated);
+  if (has_target)
+    tandem_initiative_set_target (initiative, target_row, target_col);
+  tandem_initiative_set_target_date (initiative, target_date);
+
+  notes = get_object (reader, object, "notes", &ok);
+  if (!ok)
+    return FALSE;
+  if (notes != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (notes);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *cell = l->data;
+          JsonNode *note = json_object_get_member (notes, cell);
+          g_autofree char *shown = g_utf8_make_valid (cell, MIN (strlen (cell), 80));
+          guint note_row, note_col;
+
+          push (reader, ".notes[\"%s\"]", shown);
+          if (!node_is_string (note))
+            return fail (reader, _("must be text"));
+          if (!check_length (reader, json_node_get_string (note)) ||
+              !parse_cell (reader, cell, &note_row, &note_col))
+            return FALSE;
+          if (tandem_initiative_get_cell_note (initiative, note_row, note_col) != NULL)
+            return fail (reader, _("cell %u,%u has two notes"), note_row, note_col);
+          pop_to (reader, length);
+          tandem_initiative_set_cell_note (initiative, note_row, note_col, json_node_get_string (note));
+        }
+    }
+
+  array = get_array (reader, object, "citations", FALSE, &ok);
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      const char *case_id, *note;
+      gboolean evidence;
+      JsonObject *item;
+
+      push (reader, ".citations[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL &&
+           get_string (reader, item, "case", REQUIRED, &case_id) &&
+           get_bool (reader, item, "evidence", &evidence) &&
+           get_string (reader, item, "note", OPTIONAL, &note);
+      if (ok && !g_hash_table_contains (context->file_cases, case_id) &&
+          lookup_local_case (context, case_id) == NULL)
+        {
+          push (reader, ".case");
+          ok = fail (reader, _("“%s” is a case study neither in the file nor in the portfolio"), case_id);
+        }
+      else if (ok && tandem_initiative_find_citation (initiative, case_id) != NULL)
+        {
+          push (reader, ".case");
+          ok = fail (reader, _("“%s” is cited twice"), case_id);
+        }
+      else if (ok)
+        tandem_initiative_cite (initiative, case_id, evidence, note);
+      pop_to (reader, length);
+    }
+  if (!ok)
+    return FALSE;
+
+  array = get_array (reader, object, "assessments", FALSE, &ok);
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      TandemAssessment *a = NULL;
+      JsonObject *item;
+
+      push (reader, ".assessments[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL && read_assessment (reader, item, uuid, ids, dates, &a);
+      if (ok)
+        g_ptr_array_add (document->assessments, a);
+      pop_to (reader, length);
+    }
+  if (!ok)
+    return FALSE;
+
+  array = get_array (reader, object, "indicators", FALSE, &ok);
+  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+    {
+      TandemIndicator *indicator = NULL;
+      JsonObject *item;
+
+      push (reader, ".indicators[%u]", i);
+      item = element_object (reader, array, i);
+      ok = item != NULL && read_indicator (reader, item, uuid, ids, &indicator);
+      if (ok)
+        g_ptr_array_add (document->indicators, indicator);
+      pop_to (reader, length);
+    }
+  if (!ok)
+    return FALSE;
+
+  g_ptr_array_add (document->initiatives, g_steal_pointer (&initiative));
+  return TRUE;
+}
+
+/* json-glib reads nested lists and objects recursively: refuse documents
+ * nested deeper than the format ever is before handing them over.  Also
+ * refuses "\u0000", which C strings cannot hold: the text would be cut. */
+static gboolean
+check_depth (Reader     *reader,
+             const char *data,
+             gsize       size)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\' && i + 5 < size && memcmp (data + i + 1, "u0000", 5) == 0)
+            return fail (reader, _("text may not contain the character U+0000 (at byte %" G_GSIZE_FORMAT ")"), i);
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > TANDEM_EXCHANGE_MAX_DEPTH)
+            return fail (reader, _("lists and objects are nested more than %u deep (at byte %" G_GSIZE_FORMAT ")"),
+                         TANDEM_EXCHANGE_MAX_DEPTH, i);
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_document (Reader     *reader,
+               GBytes     *json,
+               Context    *context,
+               Document   *document)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) parse_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (json, &size);
+  const char *end;
+  const char *format;
+  JsonObject *root;
+  JsonArray *array;
+  JsonNode *node;
+  gboolean ok = TRUE;
+
+  if (size > TANDEM_EXCHANGE_MAX_SIZE)
+    return fail (reader, _("the file is %" G_GSIZE_FORMAT " bytes long; Tandem reads files of up to 256 MiB"),
+                 size);
+
+  if (!g_utf8_validate_len (data, size, &end))
+    return fail (reader, _("the file is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
+
+  if (!check_depth (reader, data, size))
+    return FALSE;
+
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      const char *message = parse_error->message;
+
+      /* json-glib names in-memory data "<data>"; the caller's name is better. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+
+      g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   "%s: %s", reader->name, message);
+      return FALSE;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (reader, _("must be an object"));
+  root = json_node_get_object (node);
+
+  if (!get_string (reader, root, "format", REQUIRED, &format))
+    return FALSE;
+  if (!g_str_equal (format, TANDEM_EXCHANGE_FORMAT))
+    {
+      push (reader, ".format");
+      return fail (reader, _("“%s” is not a Tandem portfolio (“%s”)"), format, TANDEM_EXCHANGE_FORMAT);
+    }
+
+  node = json_object_get_member (root, "version");
+  push (reader, ".version");
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return fail (reader, _("is missing"));
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fail (reader, _("must be a whole number"));
+  if (json_node_get_int (node) > TANDEM_EXCHANGE_VERSION)
+    return fail (reader, _("version %" G_GINT64_FORMAT " comes from a newer Tandem; this one reads version %d: update Tandem to import it"),
+                 json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+  if (json_node_get_int (node) != TANDEM_EXCHANGE_VERSION)
+    return fail (reader, _("%" G_GINT64_FORMAT " is not a version of the format; this Tandem reads version %d"),
+                 json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+  pop_to (reader, 1);
+
+  if (!read_matrix (reader, root, document) ||
+      !read_case_studies (reader, root, context))
+    return FALSE;
+
+  array = get_array (reader, root, "initiatives", TRUE, &ok);
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object;
+
+      push (reader, ".initiatives[%u]", i);
+      object = element_object (reader, array, i);
+      if (object == NULL || !read_initiative (reader, object, context, ids, document))
+        return FALSE;
+      pop_to (reader, 1);
+    }
+
+  /* The file's own order, for stable conflict lists. */
+  array = get_array (reader, root, "case_studies", FALSE, &ok);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      g_ptr_array_add (document->cases,
+                       g_hash_table_lookup (context->file_cases, json_object_get_string_member (object, "id")));
+    }
+
+  return TRUE;
+}
+
+/* ---- Comparing with the portfolio ----------------------------------------------- */
+
+struct _TandemImport
+{
+  TandemStore        *store;   /* or NULL if only checked */
+  TandemChanges      *changes;
+  GPtrArray          *conflicts;
+  TandemImportCounts  counts;
+};
+
+static void
+conflict_free (gpointer data)
+{
+  TandemConflict *conflict = data;
+
+  if (conflict->kind == TANDEM_CONFLICT_LABEL)
+    {
+      g_free (conflict->mine);
+      g_free (conflict->theirs);
+    }
+  else
+    {
+      g_clear_object (&conflict->mine);
+      g_clear_object (&conflict->theirs);
+    }
+  g_free (conflict->id);
+  g_free (conflict->description);
+  g_free (conflict);
+}
+
+/* "WHAT: a, b differ", from the names of the fields that differ. */
+static void
+add_conflict (TandemImport       *import,
+              TandemConflictKind  kind,
+              const char         *id,
+              const char         *what,
+              GPtrArray          *fields,
+              gpointer            mine,
+              gpointer            theirs)
+{
+  TandemConflict *conflict = g_new0 (TandemConflict, 1);
+  g_autofree char *joined = NULL;
+
+  g_ptr_array_add (fields, NULL);
+  joined = g_strjoinv (", ", (char **) fields->pdata);
+
+  conflict->kind = kind;
+  conflict->id = g_strdup (id);
+  conflict->description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %s differs", "%s: %s differ",
+                                                        fields->len - 1),
+                                           what, joined);
+  conflict->mine = mine;
+  conflict->theirs = theirs;
+  conflict->resolution = TANDEM_KEEP_MINE;
+  g_ptr_array_add (import->conflicts, conflict);
+  import->counts.conflicts++;
+}
+
+#define DIFFER(cond, field) G_STMT_START { if (cond) g_ptr_array_add (fields, (gpointer) (field)); } G_STMT_END
+
+static void
+compare_initiative (TandemImport     *import,
+                    TandemInitiative *mine,
+                    TandemInitiative *theirs)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *what = NULL;
+  gboolean notes = FALSE, citations;
+
+  if (tandem_initiative_equal (mine, theirs))
+    {
+      import->counts.unchanged++;
+      return;
+    }
+
+  for (guint row = 1; row <= TANDEM_MATRIX_SIZE; row++)
+    for (guint col = 1; col <= TANDEM_MATRIX_SIZE; col++)
+      notes |= g_strcmp0 (tandem_initiative_get_cell_note (mine, row, col),
+                          tandem_initiative_get_cell_note (theirs, row, col)) != 0;
+
+  citations = tandem_initiative_get_n_citations (mine) != tandem_initiative_get_n_citations (theirs);
+  for (guint i = 0; !citations && i < tandem_initiative_get_n_citations (mine); i++)
+    {
+      const TandemCitation *x = tandem_initiative_get_citation (mine, i);
+      const TandemCitation *y = tandem_initiative_get_citation (theirs, i);
+
+      citations = g_strcmp0 (x->case_id, y->case_id) != 0 || x->evidence != y->evidence ||
+                  g_strcmp0 (x->note, y->note) != 0;
+    }
+
+  DIFFER (g_strcmp0 (tandem_initiative_get_title (mine), tandem_initiative_get_title (theirs)), _("title"));
+  DIFFER (g_strcmp0 (tandem_initiative_get_organisation (mine), tandem_initiative_get_organisation (theirs)),
+          _("organisation"));
+  DIFFER (g_strcmp0 (tandem_initiative_get_service_area (mine), tandem_initiative_get_service_area (theirs)),
+          _("service area"));
+  DIFFER (g_strcmp0 (tandem_initiative_get_place (mine), tandem_initiative_get_place (theirs)), _("place"));
+  DIFFER (g_strcmp0 (tandem_initiative_get_description (mine), tandem_initiative_get_description (theirs)),
+          _("description"));
+  DIFFER (tandem_initiative_get_created (mine) != tandem_initiative_get_created (theirs), _("created"));
+  DIFFER (tandem_initiative_get_updated (mine) != tandem_initiative_get_updated (theirs), _("updated"));
+  DIFFER (tandem_initiative_get_row (mine) != tandem_initiative_get_row (theirs) ||
+          tandem_initiative_get_col (mine) != tandem_initiative_get_col (theirs), _("cell"));
+  DIFFER (tandem_initiative_has_target (mine) != tandem_initiative_has_target (theirs) ||
+          tandem_initiative_get_target_row (mine) != tandem_initiative_get_target_row (theirs) ||
+          tandem_initiative_get_target_col (mine) != tandem_initiative_get_target_col (theirs), _("target"));
+  DIFFER (g_strcmp0 (tandem_initiative_get_target_date (mine), tandem_initiative_get_target_date (theirs)),
+          _("target date"));
+  DIFFER (notes, _("notes"));
+  DIFFER (citations, _("citations"));
+
+  what = g_strdup_printf (_("initiative “%s”"), tandem_initiative_get_title (mine));
+  add_conflict (import, TANDEM_CONFLICT_INITIATIVE, tandem_initiative_get_uuid (mine), what, fields,
+                g_object_ref (mine), g_object_ref (theirs));
+}
+
+static void
+compare_assessment (TandemImport     *import,
+                    const char       *title,
+                    TandemAssessment *mine,
+                    TandemAssessment *theirs)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *what = NULL;
+  gboolean presence = FALSE, answers = FALSE, placements = FALSE, evidence;
+
+  if (tandem_assessment_equal (mine, theirs))
+    {
+      import->counts.unchanged++;
+      return;
+    }
+
+  for (guint i = 0; i < TANDEM_N_COS; i++)
+    presence |= tandem_assessment_get_presence (mine, cos_order[i]) != tandem_assessment_get_presence (theirs, cos_order[i]);
+  for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
+    answers |= tandem_assessment_get_answer (mine, q) != tandem_assessment_get_answer (theirs, q);
+  for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      guint r1 = 0, c1 = 0, r2 = 0, c2 = 0;
+
+      tandem_assessment_get_placement (mine, s, &r1, &c1);
+      tandem_assessment_get_placement (theirs, s, &r2, &c2);
+      placements |= r1 != r2 || c1 != c2;
+    }
+  evidence = tandem_assessment_get_n_evidence (mine) != tandem_assessment_get_n_evidence (theirs);
+  for (guint i = 0; !evidence && i < tandem_assessment_get_n_evidence (mine); i++)
+    {
+      const TandemEvidence *x = tandem_assessment_get_evidence (mine, i);
+      const TandemEvidence *y = tandem_assessment_get_evidence (theirs, i);
+
+      evidence = g_strcmp0 (x->caption, y->caption) != 0 || g_strcmp0 (x->link, y->link) != 0;
+    }
+
+  DIFFER (g_strcmp0 (tandem_assessment_get_id (mine), tandem_assessment_get_id (theirs)), _("ID"));
+  DIFFER (g_strcmp0 (tandem_assessment_get_initiative (mine), tandem_assessment_get_initiative (theirs)),
+          _("initiative"));
+  DIFFER (g_strcmp0 (tandem_assessment_get_date (mine), tandem_assessment_get_date (theirs)), _("date"));
+  DIFFER (tandem_assessment_get_row (mine) != tandem_assessment_get_row (theirs) ||
+          tandem_assessment_get_col (mine) != tandem_assessment_get_col (theirs), _("cell"));
+  DIFFER (tandem_assessment_get_stage (mine) != tandem_assessment_get_stage (theirs), _("stage"));
+  DIFFER (tandem_assessment_get_level (mine) != tandem_assessment_get_level (theirs), _("level"));
+  DIFFER (presence, _("Four Co’s"));
+  DIFFER (tandem_assessment_get_subtypes (mine) != tandem_assessment_get_subtypes (theirs), _("sub-types"));
+  DIFFER (tandem_assessment_get_principles (mine) != tandem_assessment_get_principles (theirs), _("principles"));
+  DIFFER (answers, _("answers"));
+  DIFFER (g_strcmp0 (tandem_assessment_get_notes (mine), tandem_assessment_get_notes (theirs)), _("notes"));
+  DIFFER (g_strcmp0 (tandem_assessment_get_participants (mine), tandem_assessment_get_participants (theirs)),
+          _("participants"));
+  DIFFER (evidence, _("evidence"));
+  DIFFER (placements, _("placements"));
+
+  what = g_strdup_printf (_("assessment of “%s” on %s"), title, tandem_assessment_get_date (theirs));
+  add_conflict (import, TANDEM_CONFLICT_ASSESSMENT, tandem_assessment_get_id (theirs), what, fields,
+                g_object_ref (mine), g_object_ref (theirs));
+}
+
+static void
+compare_indicator (TandemImport    *import,
+                   const char      *title,
+                   TandemIndicator *mine,
+                   TandemIndicator *theirs)
+{
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *what = NULL;
+  gboolean has1, has2, readings;
+  double v1, v2;
+
+  if (tandem_indicator_equal (mine, theirs))
+    {
+      import->counts.unchanged++;
+      return;
+    }
+
+  DIFFER (g_strcmp0 (tandem_indicator_get_initiative (mine), tandem_indicator_get_initiative (theirs)),
+          _("initiative"));
+  DIFFER (g_strcmp0 (tandem_indicator_get_name (mine), tandem_indicator_get_name (theirs)), _("name"));
+  DIFFER (g_strcmp0 (tandem_indicator_get_unit (mine), tandem_indicator_get_unit (theirs)), _("unit"));
+  has1 = tandem_indicator_get_baseline (mine, &v1);
+  has2 = tandem_indicator_get_baseline (theirs, &v2);
+  DIFFER (has1 != has2 || (has1 && v1 != v2), _("baseline"));
+  has1 = tandem_indicator_get_target (mine, &v1);
+  has2 = tandem_indicator_get_target (theirs, &v2);
+  DIFFER (has1 != has2 || (has1 && v1 != v2), _("target"));
+  readings = tandem_indicator_get_n_readings (mine) != tandem_indicator_get_n_readings (theirs);
+  for (guint i = 0; !readings && i < tandem_indicator_get_n_readings (mine); i++)
+    {
+      const TandemReading *x = tandem_indicator_get_reading (mine, i);
+      const TandemReading *y = tandem_indicator_get_reading (theirs, i);
+
+      readings = g_strcmp0 (x->date, y->date) != 0 || x->value != y->value;
+    }
+  DIFFER (readings, _("readings"));
+  if (fields->len == 0)
+    g_ptr_array_add (fields, (gpointer) _("content"));
+
+  what = g_strdup_printf (_("indicator “%s” of “%s”"), tandem_indicator_get_name (mine), title);
+  add_conflict (import, TANDEM_CONFLICT_INDICATOR, tandem_indicator_get_id (mine), what, fields,
+                g_object_ref (mine), g_object_ref (theirs));
+}
+
+static gboolean
+same_links (TandemCaseStudy *a,
+            TandemCaseStudy *b)
+{
+  if (tandem_case_study_get_n_links (a) != tandem_case_study_get_n_links (b))
+    return FALSE;
+
+  for (guint i = 0; i < tandem_case_study_get_n_links (a); i++)
+    {
+      const TandemCaseLink *x = tandem_case_study_get_link (a, i);
+      const TandemCaseLink *y = tandem_case_study_get_link (b, i);
+
+      if (x->row != y->row || x->col != y->col || x->basis != y->basis || x->hidden != y->hidden ||
+          x->user_note != y->user_note || g_strcmp0 (x->note, y->note) != 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+compare_case (TandemImport    *import,
+              FileCase        *file_case,
+              TandemCaseStudy *mine)
+{
+  TandemCaseStudy *theirs = file_case->theirs;
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+  g_autofree char *what = NULL;
+
+  if (mine == NULL)
+    {
+      /* Only user case studies can be new: library ones exist by now. */
+      tandem_changes_save_case (import->changes, theirs);
+      import->counts.new_case_studies++;
+      return;
+    }
+
+  if (file_case->bundled && !file_case->has_links)
+    {
+      import->counts.unchanged++;
+      return;
+    }
+
+  if (tandem_case_study_equal (mine, theirs))
+    {
+      import->counts.unchanged++;
+      return;
+    }
+
+  /* The user's links of a library case study they never changed here. */
+  if (file_case->bundled && !links_changed (mine))
+    {
+      tandem_changes_save_case (import->changes, theirs);
+      import->counts.new_case_studies++;
+      return;
+    }
+
+  DIFFER (!tandem_case_study_content_equal (mine, theirs), _("content"));
+  DIFFER (!same_links (mine, theirs), _("links"));
+
+  what = g_strdup_printf (_("case study “%s”"), tandem_case_study_get_title (mine));
+  add_conflict (import, TANDEM_CONFLICT_CASE_STUDY, tandem_case_study_get_id (mine), what, fields,
+                g_object_ref (mine), g_object_ref (theirs));
+}
+
+static gboolean
+compare_document (TandemImport  *import,
+                  Document      *document,
+                  Context       *context,
+                  GError       **error)
+{
+  TandemStore *store = import->store;
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  /* uuid → GPtrArray of the portfolio's assessments, for initiatives it has */
+  g_autoptr(GHashTable) local_days = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < document->label_keys->len; i++)
+    {
+      const char *key = g_ptr_array_index (document->label_keys, i);
+      const char *theirs = g_hash_table_lookup (document->labels, key);
+      g_autofree char *mine = NULL;
+
+      if (store != NULL)
+        mine = tandem_matrix_dup_custom_label (tandem_store_get_matrix (store), key);
+
+      if (mine == NULL)
+        {
+          tandem_changes_set_label (import->changes, key, theirs);
+          import->counts.new_labels++;
+        }
+      else if (g_str_equal (mine, theirs))
+        import->counts.unchanged++;
+      else
+        {
+          g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+          g_autofree char *what = g_strdup_printf (_("matrix label “%s”"), key);
+
+          g_ptr_array_add (fields, (gpointer) _("wording"));
+          add_conflict (import, TANDEM_CONFLICT_LABEL, key, what, fields,
+                        g_steal_pointer (&mine), g_strdup (theirs));
+        }
+    }
+
+  for (guint i = 0; i < document->cases->len; i++)
+    {
+      FileCase *file_case = g_ptr_array_index (document->cases, i);
+      const char *id = tandem_case_study_get_id (file_case->theirs);
+      TandemCaseStudy *mine = lookup_local_case (context, id);
+
+      /* Without a portfolio, the library stands for a new one. */
+      compare_case (import, file_case, mine);
+    }
+
+  for (guint i = 0; i < document->initiatives->len; i++)
+    {
+      TandemInitiative *theirs = g_ptr_array_index (document->initiatives, i);
+      TandemInitiative *mine = store ? tandem_store_lookup_initiative (store, tandem_initiative_get_uuid (theirs)) : NULL;
+
+      g_hash_table_insert (titles, (gpointer) tandem_initiative_get_uuid (theirs),
+                           (gpointer) tandem_initiative_get_title (mine ? mine : theirs));
+      if (mine == NULL)
+        {
+          g_ptr_array_add (import->changes->save_initiatives, g_object_ref (theirs));
+          import->counts.new_initiatives++;
+          continue;
+        }
+
+      compare_initiative (import, mine, theirs);
+      {
+        GPtrArray *local = tandem_store_list_assessments (store, tandem_initiative_get_uuid (mine), error);
+
+        if (local == NULL)
+          return FALSE;
+        g_hash_table_insert (local_days, (gpointer) tandem_initiative_get_uuid (theirs), local);
+      }
+    }
+
+  for (guint i = 0; i < document->assessments->len; i++)
+    {
+      TandemAssessment *theirs = g_ptr_array_index (document->assessments, i);
+      const char *uuid = tandem_assessment_get_initiative (theirs);
+      g_autoptr(TandemAssessment) mine = NULL;
+      GPtrArray *local;
+
+      if (store != NULL)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          mine = tandem_store_lookup_assessment (store, tandem_assessment_get_id (theirs), &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+
+      if (mine != NULL)
+        {
+          compare_assessment (import, g_hash_table_lookup (titles, uuid), mine, theirs);
+          continue;
+        }
+
+      /* A new assessment, unless the portfolio has another that day. */
+      local = g_hash_table_lookup (local_days, uuid);
+      for (guint j = 0; local != NULL && j < local->len; j++)
+        if (g_str_equal (tandem_assessment_get_date (g_ptr_array_index (local, j)),
+                         tandem_assessment_get_date (theirs)))
+          {
+            mine = g_object_ref (g_ptr_array_index (local, j));
+            break;
+          }
+
+      if (mine != NULL)
+        compare_assessment (import, g_hash_table_lookup (titles, uuid), mine, theirs);
+      else
+        {
+          g_ptr_array_add (import->changes->save_assessments, g_object_ref (theirs));
+          import->counts.new_assessments++;
+        }
+    }
+
+  for (guint i = 0; i < document->indicators->len; i++)
+    {
+      TandemIndicator *theirs = g_ptr_array_index (document->indicators, i);
+      g_autoptr(TandemIndicator) mine = NULL;
+
+      if (store != NULL)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          mine = tandem_store_lookup_indicator (store, tandem_indicator_get_id (theirs), &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+        }
+
+      if (mine != NULL)
+        compare_indicator (import, g_hash_table_lookup (titles, tandem_indicator_get_initiative (theirs)),
+                           mine, theirs);
+      else
+        {
+          g_ptr_array_add (import->changes->save_indicators, g_object_ref (theirs));
+          import->counts.new_indicators++;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * tandem_exchange_read_json:
+ * @store: (nullable): the portfolio to merge into, or %NULL only to check
+ *   the document (as if for a new, empty portfolio)
+ * @json: the document
+ * @name: what to call it in messages, such as its file name
+ *
+ * Reads and checks the whole document and compares it with @store.
+ * Nothing is written.
+ *
+ * Returns: (transfer full): what importing would do, or %NULL with
+ *   @error set: %TANDEM_STORE_ERROR_INVALID naming the file, the JSON path
+ *   and what is wrong with it
+ */
+TandemImport *
+tandem_exchange_read_json (TandemStore  *store,
+                           GBytes       *json,
+                           const char   *name,
+                           GError      **error)
+{
+  g_autoptr(TandemImport) import = NULL;
+  g_autoptr(GString) path = g_string_new ("$");
+  g_autoptr(GPtrArray) library = NULL;
+  Reader reader = { name, path, error };
+  Context context = { store, NULL, NULL };
+  Document document = { NULL };
+  gboolean ok;
+
+  g_return_val_if_fail (store == NULL || TANDEM_IS_STORE (store), NULL);
+  g_return_val_if_fail (json != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  context.file_cases = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, file_case_free);
+  if (store == NULL)
+    {
+      g_autoptr(GBytes) bundled = tandem_library_get_bundled ();
+      int version;
+
+      /* The library is compiled in and checked by the tests. */
+      if (!tandem_library_parse (bundled, "case-studies.json", &version, &library, error))
+        return NULL;
+
+      context.library = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < library->len; i++)
+        g_hash_table_insert (context.library, (gpointer) tandem_case_study_get_id (g_ptr_array_index (library, i)),
+                             g_ptr_array_index (library, i));
+    }
+
+  document.labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  document.label_keys = g_ptr_array_new_with_free_func (g_free);
+  document.initiatives = g_ptr_array_new_with_free_func (g_object_unref);
+  document.assessments = g_ptr_array_new_with_free_func (g_object_unref);
+  document.indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  document.cases = g_ptr_array_new ();
+
+  import = g_new0 (TandemImport, 1);
+  import->store = store ? g_object_ref (store) : NULL;
+  import->changes = tandem_changes_new ();
+  import->conflicts = g_ptr_array_new_with_free_func (conflict_free);
+
+  ok = read_document (&reader, json, &context, &document);
+  if (ok)
+    {
+      import->counts.initiatives = document.initiatives->len;
+      import->counts.assessments = document.assessments->len;
+      import->counts.indicators = document.indicators->len;
+      import->counts.case_studies = document.cases->len;
+      import->counts.labels = document.label_keys->len;
+      ok = compare_document (import, &document, &context, error);
+    }
+
+  g_hash_table_unref (document.labels);
+  g_ptr_array_unref (document.label_keys);
+  g_ptr_array_unref (document.initiatives);
+  g_ptr_array_unref (document.assessments);
+  g_ptr_array_unref (document.indicators);
+  g_ptr_array_unref (document.cases);
+  g_hash_table_unref (context.file_cases);
+  g_clear_pointer (&context.library, g_hash_table_unref);
+
+  return ok ? g_steal_pointer (&import) : NULL;
+}
+
+/* ---- TandemImport ------------------------------------------------------------------ */
+
+void
+tandem_import_free (TandemImport *import)
+{
+  if (import == NULL)
+    return;
+
+  g_clear_object (&import->store);
+  tandem_changes_free (import->changes);
+  g_ptr_array_unref (import->conflicts);
+  g_free (import);
+}
+
+/**
+ * tandem_import_get_changes:
+ *
+ * Returns: (transfer none): what is written without asking: the items new
+ *   to the portfolio.  Conflicts resolved as “keep theirs” are added by
+ *   tandem_import_apply().
+ */
+TandemChanges *
+tandem_import_get_changes (TandemImport *import)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+
+  return import->changes;
+}
+
+guint
+tandem_import_get_n_conflicts (TandemImport *import)
+{
+  g_return_val_if_fail (import != NULL, 0);
+
+  return import->conflicts->len;
+}
+
+/**
+ * tandem_import_get_conflict:
+ *
+ * Returns: (transfer none): conflict @i, in the file's order
+ */
+const TandemConflict *
+tandem_import_get_conflict (TandemImport *import,
+                            guint         i)
+{
+  g_return_val_if_fail (import != NULL, NULL);
+  g_return_val_if_fail (i < import->conflicts->len, NULL);
+
+  return g_ptr_array_index (import->conflicts, i);
+}
+
+void
+tandem_import_resolve (TandemImport     *import,
+                       guint             i,
+                       TandemResolution  resolution)
+{
+  TandemConflict *conflict;
+
+  g_return_if_fail (import != NULL);
+  g_return_if_fail (i < import->conflicts->len);
+  g_return_if_fail (resolution == TANDEM_KEEP_MINE || resolution == TANDEM_KEEP_THEIRS);
+
+  conflict = g_ptr_array_index (import->conflicts, i);
+  conflict->resolution = resolution;
+}
+
+void
+tandem_import_get_counts (TandemImport       *import,
+                          TandemImportCounts *counts)
+{
+  g_return_if_fail (import != NULL);
+  g_return_if_fail (counts != NULL);
+
+  *counts = import->counts;
+}
+
+/**
+ * tandem_import_get_summary:
+ *
+ * Returns: (transfer full): one line saying what importing adds, such as
+ *   "412 initiatives, 3120 assessments, 0 indicators, 2 case studies,
+ *   0 matrix labels new; 5 unchanged; 2 conflicts"
+ */
+char *
+tandem_import_get_summary (TandemImport *import)
+{
+  const TandemImportCounts *c;
+  GString *summary = g_string_new (NULL);
+
+  g_return_val_if_fail (import != NULL, NULL);
+
+  c = &import->counts;
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u initiative", "%'u initiatives", c->new_initiatives),
+                          c->new_initiatives);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u assessment", "%'u assessments", c->new_assessments),
+                          c->new_assessments);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u indicator", "%'u indicators", c->new_indicators),
+                          c->new_indicators);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u case study", "%'u case studies", c->new_case_studies),
+                          c->new_case_studies);
+  g_string_append (summary, ", ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u matrix label new", "%'u matrix labels new", c->new_labels),
+                          c->new_labels);
+  g_string_append (summary, "; ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u unchanged", "%'u unchanged", c->unchanged),
+                          c->unchanged);
+  g_string_append (summary, "; ");
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%'u conflict", "%'u conflicts", c->conflicts),
+                          c->conflicts);
+
+  return g_string_free (summary, FALSE);
+}
+
+static gpointer
+ref_copy (gconstpointer object,
+          gpointer      data)
+{
+  return g_object_ref ((gpointer) object);
+}
+
+/**
+ * tandem_import_apply:
+ *
+ * Writes the new items and every conflict resolved as “keep theirs”, in
+ * one transaction: if anything fails, the portfolio is left as it was.
+ * Conflicts left alone keep the portfolio's version.
+ */
+gboolean
+tandem_import_apply (TandemImport  *import,
+                     GError       **error)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  TandemChanges *base;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (import->store == NULL)
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                           _("The document was only checked, not read into a portfolio"));
+      return FALSE;
+    }
+
+  base = import->changes;
+  g_ptr_array_extend (changes->save_cases, base->save_cases, ref_copy, NULL);
+  g_ptr_array_extend (changes->save_initiatives, base->save_initiatives, ref_copy, NULL);
+  g_ptr_array_extend (changes->save_assessments, base->save_assessments, ref_copy, NULL);
+  g_ptr_array_extend (changes->save_indicators, base->save_indicators, ref_copy, NULL);
+  g_hash_table_iter_init (&iter, base->labels);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    tandem_changes_set_label (changes, key, value);
+
+  for (guint i = 0; i < import->conflicts->len; i++)
+    {
+      TandemConflict *conflict = g_ptr_array_index (import->conflicts, i);
+
+      if (conflict->resolution != TANDEM_KEEP_THEIRS)
+        continue;
+
+      switch (conflict->kind)
+        {
+        case TANDEM_CONFLICT_INITIATIVE:
+          tandem_changes_save_initiative (changes, conflict->theirs);
+          break;
+
+        case TANDEM_CONFLICT_ASSESSMENT:
+          /* Another assessment the same day gives way to theirs. */
+          if (!g_str_equal (tandem_assessment_get_id (conflict->mine), tandem_assessment_get_id (conflict->theirs)))
+            tandem_changes_delete_assessment (changes, tandem_assessment_get_id (conflict->mine));
+          tandem_changes_save_assessment (changes, conflict->theirs);
+          break;
+
+        case TANDEM_CONFLICT_INDICATOR:
+          tandem_changes_save_indicator (changes, conflict->theirs);
+          break;
+
+        case TANDEM_CONFLICT_CASE_STUDY:
+          tandem_changes_save_case (changes, conflict->theirs);
+          break;
+
+        case TANDEM_CONFLICT_LABEL:
+          tandem_changes_set_label (changes, conflict->id, conflict->theirs);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (tandem_changes_is_empty (changes))
+    return TRUE;
+
+  return tandem_store_apply (import->store, changes, error);
+}
+
+const char *
+tandem_conflict_kind_to_string (TandemConflictKind kind)
+{
+  static const char * const names[] = { "initiative", "assessment", "indicator", "case-study", "label" };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (names), NULL);
+  return names[kind];
+}
