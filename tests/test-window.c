@@ -426,6 +426,90 @@ test_remembers_size_and_portfolio (void)
   tandem_test_remove_recursively (dir);
 }
 
+/* At 360 px the sidebar and the matrix fold into one page; each must have
+ * a visible way to the other. */
+static void
+test_narrow_window_navigates (void)
+{
+  TandemWindow *window = tandem_window_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  remove_default_portfolio ();
+  g_assert_true (tandem_window_open (window, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 640);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_folded (window->leaflet));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-matrix", NULL);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_visible_child (window->leaflet) == GTK_WIDGET (window->sidebar));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "matrix");
+  g_assert_true (gtk_widget_get_visible (window->sidebar_button));
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_entry_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Text typed into a field but not yet applied survives changes made
+ * elsewhere, and is kept (undoably) when another initiative is chosen. */
+static void
+test_typed_field_is_kept (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *youth = tandem_test_find_by_title (store, youth_title);
+  g_autofree char *uuid = g_strdup (tandem_initiative_get_uuid (youth));
+  g_autofree char *original = g_strdup (tandem_initiative_get_organisation (youth));
+  GtkWidget *row;
+
+  g_assert_true (tandem_window_select (window, uuid));
+  wait_for_draw (GTK_WIDGET (window));
+  row = find_entry_row (GTK_WIDGET (window->panel), "Organisation");
+  g_assert_nonnull (row);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "Typed, not applied");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-initiative", "(sii)", uuid, 2, 2));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Typed, not applied");
+  g_assert_cmpstr (tandem_initiative_get_organisation (youth), ==, original);
+
+  g_assert_true (tandem_window_select (window, NULL));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (tandem_initiative_get_organisation (youth), ==, "Typed, not applied");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (tandem_initiative_get_organisation (youth), ==, original);
+
+  destroy_window (window);
+}
+
 static AdwMessageDialog *
 find_message_dialog (void)
 {
@@ -754,6 +838,8 @@ main (int   argc,
   g_test_add_func ("/ui/window/read-only-disables-editing", test_read_only_disables_editing);
   g_test_add_func ("/ui/window/bad-file-shows-error", test_bad_file_shows_error);
   g_test_add_func ("/ui/window/remembers-size-and-portfolio", test_remembers_size_and_portfolio);
+  g_test_add_func ("/ui/window/narrow-window-navigates", test_narrow_window_navigates);
+  g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);

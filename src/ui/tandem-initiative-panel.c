@@ -288,13 +288,18 @@ load_field (TandemInitiativePanel *self,
   current = gtk_editable_get_text (GTK_EDITABLE (row));
   edited = g_strcmp0 (current, self->field_loaded[field]) != 0;
 
-  /* Leave alone what the user is typing into this very row. */
-  if (!forced && edited && contains_focus (GTK_WIDGET (row)))
+  /* The row already says what the initiative says (it was just applied). */
+  if (g_strcmp0 (current, text) == 0)
+    {
+      replace_string (&self->field_loaded[field], text);
+      return;
+    }
+
+  /* Leave alone what the user has typed and not applied yet. */
+  if (!forced && edited)
     return;
 
-  if (g_strcmp0 (current, text) != 0)
-    entry_row_set_text_quietly (row, text);
-
+  entry_row_set_text_quietly (row, text);
   replace_string (&self->field_loaded[field], text);
 }
 
@@ -483,6 +488,17 @@ flush_pending_edits (TandemInitiativePanel *self,
 
   if (description_edited)
     set_field (self, uuid, "description", normalise (description));
+
+  /* One-line fields typed but not applied belong to the old initiative too
+   * (an empty title is never applied). */
+  for (guint i = 0; i < N_FIELDS; i++)
+    {
+      const char *typed = gtk_editable_get_text (GTK_EDITABLE (self->field_rows[i]));
+      g_autofree char *stripped = g_strstrip (g_strdup (typed));
+
+      if (g_strcmp0 (typed, self->field_loaded[i]) != 0 && (i != FIELD_TITLE || stripped[0] != '\0'))
+        set_field (self, uuid, field_info[i].name, typed);
+    }
 
   if (note_edited)
     set_cell_note (self, uuid, note_index, normalise (note));

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "tandem-label-editor.h"
+#include "tandem-window.h"
 
 /* A popover for rewording one heading or cell of the matrix.  It changes
  * nothing itself: Enter activates win.set-matrix-label, which records undo. */
@@ -24,18 +25,30 @@ struct _TandemLabelEditor
   TandemMatrix *matrix;
   char         *key;
   GtkWidget    *entry;
+  GtkWidget    *hint;
   GtkWidget    *reset;
   GtkWidget    *cases;
 };
 
 G_DEFINE_FINAL_TYPE (TandemLabelEditor, tandem_label_editor, GTK_TYPE_POPOVER)
 
+/* A read-only portfolio's wording can be read here but not changed. */
+static gboolean
+is_read_only (TandemLabelEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  TandemStore *store = TANDEM_IS_WINDOW (root) ? tandem_window_get_store (TANDEM_WINDOW (root)) : NULL;
+
+  return store != NULL && tandem_store_get_read_only (store);
+}
+
 static void
 apply (TandemLabelEditor *self,
        const char        *text)
 {
   gtk_popover_popdown (GTK_POPOVER (self));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.set-matrix-label", "(ss)", self->key, text);
+  if (!is_read_only (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.set-matrix-label", "(ss)", self->key, text);
 }
 
 static void
@@ -63,8 +76,14 @@ cases_clicked_cb (TandemLabelEditor *self)
 static void
 show_cb (TandemLabelEditor *self)
 {
+  gboolean read_only = is_read_only (self);
+
   gtk_editable_set_text (GTK_EDITABLE (self->entry), tandem_matrix_get_label (self->matrix, self->key));
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !read_only);
+  gtk_widget_set_visible (self->hint, !read_only);
+  gtk_widget_set_visible (self->reset, !read_only);
   gtk_widget_set_sensitive (self->reset, tandem_matrix_is_customised (self->matrix, self->key));
+  gtk_widget_set_visible (self->cases, !read_only && g_str_has_prefix (self->key, "cell-"));
   gtk_widget_grab_focus (self->entry);
 }
 
@@ -91,11 +110,10 @@ static void
 tandem_label_editor_init (TandemLabelEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *hint = gtk_label_new (_("Type new wording and press Enter."));
-
-  gtk_widget_add_css_class (hint, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (hint), 0);
-  gtk_box_append (GTK_BOX (box), hint);
+  self->hint = gtk_label_new (_("Type new wording and press Enter."));
+  gtk_widget_add_css_class (self->hint, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (self->hint), 0);
+  gtk_box_append (GTK_BOX (box), self->hint);
 
   self->entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (self->entry), FALSE);

@@ -127,6 +127,11 @@ update_count (TandemMatrixCell *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);
+  if (self->list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tandem_matrix_get_cell_label (matrix, self->row, self->col),
+                                    -1);
 }
 
 static void

@@ -594,7 +594,7 @@ build_dates (TandemMovementDialog *self)
   gtk_widget_set_hexpand (spacer, TRUE);
   gtk_box_append (GTK_BOX (box), spacer);
 
-  self->compute_button = gtk_button_new_with_mnemonic (_("_Compute"));
+  self->compute_button = gtk_button_new_with_label (_("Compute"));
   gtk_widget_add_css_class (self->compute_button, "suggested-action");
   gtk_widget_set_tooltip_text (self->compute_button, _("Count where every initiative stood at both dates"));
   g_signal_connect_swapped (self->compute_button, "clicked", G_CALLBACK (tandem_movement_dialog_compute), self);
@@ -720,13 +720,13 @@ build_results (TandemMovementDialog *self)
   gtk_widget_add_css_class (self->text_label, "monospace");
   gtk_box_append (GTK_BOX (text_box), self->text_label);
 
-  copy = gtk_button_new_with_mnemonic (_("C_opy Text"));
+  copy = gtk_button_new_with_label (_("Copy Text"));
   gtk_widget_set_halign (copy, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (copy, _("Copy the results to the clipboard"));
   g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
   gtk_box_append (GTK_BOX (text_box), copy);
 
-  expander = gtk_expander_new_with_mnemonic (_("Results as _Text"));
+  expander = gtk_expander_new (_("Results as Text"));
   gtk_expander_set_child (GTK_EXPANDER (expander), text_box);
   gtk_box_append (GTK_BOX (box), expander);
 
@@ -743,7 +743,7 @@ build_busy (TandemMovementDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label = gtk_label_new (_("Computing…"));
-  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *button = gtk_button_new_with_label (_("Cancel"));
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);

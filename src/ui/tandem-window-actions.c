@@ -507,7 +507,11 @@ show_matrix_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  adw_view_stack_set_visible_child_name (TANDEM_WINDOW (widget)->view_stack, "matrix");
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "matrix");
+  /* On a narrow window this is also the sidebar's way forward. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static gboolean
