@@ -1221,7 +1221,7 @@ fi
 run export-xml export --format xml "$ex" "$tmp/exchange.xml"
 expect_status export-xml 1 "export --format xml"
 expect_one_error_line export-xml "export --format xml"
-expect_text "$tmp/export-xml.err" "only json is supported so far" "export --format xml says only json is supported"
+expect_text "$tmp/export-xml.err" "the formats are json and csv" "export --format xml names the formats"
 [ -e "$tmp/exchange.xml" ] && fail "export --format xml wrote a file" || pass "export --format xml wrote no file"
 run export-missing export "$tmp/no such dir/missing.tandem" "$tmp/never.json"
 expect_status export-missing 2 "export of a missing portfolio"
@@ -1327,7 +1327,8 @@ expect_status import-missing 2 "import a missing file"
 [ -e "$tmp/never.tandem" ] && fail "import of a missing file made a portfolio" || pass "import of a missing file made no portfolio"
 
 run help-exchange --help
-for command in "export FILE OUT.json" "import FILE IN.json" "validate IN.json" "--format F"; do
+for command in "export FILE OUT.json" "export FILE OUT.csv" "import FILE IN.json" "import FILE IN.csv" \
+               "validate IN.json" "validate IN.csv" "--format F"; do
   if grep -q "^ *$command\( \|\$\)" "$tmp/help-exchange.out"; then
     pass "tandem-cli --help documents “$command”"
   else
@@ -1339,6 +1340,59 @@ if grep -q "^ *5  *[a-z]" "$tmp/help-exchange.out"; then
 else
   fail "tandem-cli --help does not document exit status 5"
 fi
+
+# ---- CSV of initiatives: export, import, bulk move, validate ----------------------
+
+run export-csv export "$ex" "$tmp/initiatives.csv"
+expect_status export-csv 0 "export to .csv"
+expect_text "$tmp/initiatives.csv" "uuid,title,organisation,service_area,place,delivery,design,date" "CSV export has the documented header"
+run export-csv-format export --format csv "$ex" "$tmp/initiatives.txt"
+expect_status export-csv-format 0 "export --format csv"
+if cmp -s "$tmp/initiatives.csv" "$tmp/initiatives.txt"; then
+  pass "export --format csv writes the same file as .csv"
+else
+  fail "export --format csv writes another file"
+fi
+
+printf 'title,organisation,service_area,place,delivery,design,date,budget\n"Lunch club","Ward 3, North",Adult care,Leeds,2,3,2026-03-01,100\n' >"$tmp/sheet.csv"
+rm -f "$tmp/sheet.tandem"
+run import-csv import "$tmp/sheet.tandem" "$tmp/sheet.csv"
+expect_status import-csv 0 "import a spreadsheet's CSV into a new portfolio"
+expect_text "$tmp/import-csv.out" "1 rows, 1 new initiatives, 0 moved, 0 unchanged" "CSV import says what it added"
+expect_text "$tmp/import-csv.err" "the column “budget” is not one Tandem reads and was ignored" "CSV import notes ignored columns"
+run list-csv list "$tmp/sheet.tandem"
+expect_text "$tmp/list-csv.out" "Lunch club" "the CSV's initiative is in the portfolio"
+
+run export-sheet export "$tmp/sheet.tandem" "$tmp/sheet-out.csv"
+sed 's/,2,3,\([0-9-]*\)/,2,2,2026-06-30/' "$tmp/sheet-out.csv" >"$tmp/sheet-moved.csv"
+run import-moved import "$tmp/sheet.tandem" "$tmp/sheet-moved.csv"
+expect_status import-moved 0 "bulk-update placements from an edited export"
+expect_text "$tmp/import-moved.out" "0 new initiatives, 1 moved, 0 unchanged" "the edited export moves the initiative"
+run history-moved history "$tmp/sheet.tandem" "Lunch club"
+expect_text "$tmp/history-moved.out" "2026-06-30" "the move is dated from the CSV"
+
+run validate-csv validate "$tmp/sheet.csv"
+expect_status validate-csv 0 "validate a CSV of initiatives"
+expect_text "$tmp/validate-csv.out" "valid: 1 initiative" "validate counts the CSV's rows"
+
+cp "$tmp/sheet.tandem" "$tmp/sheet.orig"
+printf 'title,organisation,service_area,place,delivery,design,date\nA,,,,2,2,2026-01-01\nB,,,,2,middle,2026-01-01\n' >"$tmp/bad-level.csv"
+run import-bad-csv import "$tmp/sheet.tandem" "$tmp/bad-level.csv"
+expect_status import-bad-csv 5 "import a CSV with a bad design"
+expect_one_error_line import-bad-csv "import a CSV with a bad design"
+expect_text "$tmp/import-bad-csv.err" "bad-level.csv: line 3: column “design”: “middle” is not 1, 2 or 3" "the CSV error names the line, column and value"
+if cmp -s "$tmp/sheet.tandem" "$tmp/sheet.orig"; then
+  pass "a rejected CSV left the portfolio as it was"
+else
+  fail "a rejected CSV changed the portfolio"
+fi
+rm -f "$tmp/bad-csv.tandem"
+run import-bad-csv-new import "$tmp/bad-csv.tandem" "$tmp/bad-level.csv"
+[ -e "$tmp/bad-csv.tandem" ] && fail "a rejected CSV left a portfolio behind" || pass "a rejected CSV made no portfolio"
+printf 'title,delivery\n"unclosed,2\n' >"$tmp/unclosed.csv"
+run validate-unclosed validate "$tmp/unclosed.csv"
+expect_status validate-unclosed 5 "validate a CSV with an unclosed quote"
+expect_text "$tmp/validate-unclosed.err" "line 2: a quoted field is never closed" "validate names the unclosed quote's line"
 
 # ---- Files that cannot be opened ----------------------------------------------
 

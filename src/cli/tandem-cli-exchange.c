@@ -17,7 +17,18 @@
 #include "tandem-cli-private.h"
 #include "tandem-cli-text.h"
 
-/* export, import and validate: Tandem JSON (see tandem-exchange.h). */
+/* export, import and validate: Tandem JSON (see tandem-exchange.h) and
+ * CSV of initiatives (see tandem-csv.h), told apart by extension. */
+
+static gboolean
+is_csv (const char *path,
+        const char *format)
+{
+  if (format != NULL)
+    return g_str_equal (format, "csv");
+
+  return g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV");
+}
 
 static void
 print_error (const char *message)
@@ -29,7 +40,7 @@ print_error (const char *message)
 
 /* Reads the JSON document at @path; prints why not and returns NULL. */
 static GBytes *
-read_json (const char *path)
+read_file (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
@@ -48,7 +59,8 @@ read_json (const char *path)
 /**
  * tandem_cli_export:
  *
- * Writes the whole portfolio to the JSON file named after FILE.
+ * Writes the whole portfolio to the JSON file named after FILE, or its
+ * initiatives to a CSV file.
  */
 TandemCliExit
 tandem_cli_export (TandemStore         *store,
@@ -60,7 +72,10 @@ tandem_cli_export (TandemStore         *store,
   g_autofree char *json = NULL;
   g_autofree char *local_path = NULL;
 
-  json = tandem_exchange_export_json (store, NULL, &error);
+  if (is_csv (out_path, args->format))
+    json = tandem_csv_export_initiatives (store);
+  else
+    json = tandem_exchange_export_json (store, NULL, &error);
   if (json == NULL)
     {
       print_error (error->message);
@@ -111,11 +126,49 @@ forget_new_portfolio (TandemStore *store,
     g_file_delete (file, NULL, NULL);
 }
 
+static TandemCliExit
+import_csv (TandemStore *store,
+            GFile       *file,
+            GBytes      *csv,
+            const char  *in_path,
+            const char  *path)
+{
+  g_autoptr(TandemChanges) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemCsvCounts counts;
+
+  changes = tandem_csv_read_initiatives (store, csv, in_path, &counts, &error);
+  if (changes == NULL)
+    {
+      print_error (error->message);
+      forget_new_portfolio (store, file);
+      return TANDEM_CLI_EXIT_INVALID;
+    }
+
+  for (guint i = 0; counts.notices[i] != NULL; i++)
+    print_error (counts.notices[i]);
+
+  if (!tandem_store_apply (store, changes, &error))
+    {
+      print_error (error->message);
+      tandem_csv_counts_clear (&counts);
+      forget_new_portfolio (store, file);
+      return TANDEM_CLI_EXIT_CANT_OPEN;
+    }
+
+  printf (_("%s: imported into %s: %u rows, %u new initiatives, %u moved, %u unchanged\n"),
+          in_path, path, counts.rows, counts.new_initiatives, counts.moved, counts.unchanged);
+  tandem_csv_counts_clear (&counts);
+  tandem_store_close (store);
+
+  return TANDEM_CLI_EXIT_SUCCESS;
+}
+
 /**
  * tandem_cli_import:
  *
  * Merges the JSON file named after FILE into FILE, creating FILE if it
- * does not exist.  Conflicts keep the portfolio's version and are listed
+ * does not exist; or, for a .csv file, adds and moves initiatives.  Conflicts keep the portfolio's version and are listed
  * on stderr, one a line; the status is still success.
  */
 TandemCliExit
@@ -130,7 +183,7 @@ tandem_cli_import (TandemStore         *unused,
   g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
 
-  json = read_json (in_path);
+  json = read_file (in_path);
   if (json == NULL)
     return TANDEM_CLI_EXIT_CANT_OPEN;
 
@@ -140,6 +193,9 @@ tandem_cli_import (TandemStore         *unused,
       print_error (error->message);
       return TANDEM_CLI_EXIT_CANT_OPEN;
     }
+
+  if (is_csv (in_path, NULL))
+    return import_csv (store, file, json, in_path, args->path);
 
   import = tandem_exchange_read_json (store, json, in_path, &error);
   if (import == NULL)
@@ -167,10 +223,34 @@ tandem_cli_import (TandemStore         *unused,
   return TANDEM_CLI_EXIT_SUCCESS;
 }
 
+static TandemCliExit
+validate_csv (GBytes     *csv,
+              const char *path)
+{
+  g_autoptr(TandemChanges) changes = NULL;
+  g_autoptr(GError) error = NULL;
+  TandemCsvCounts counts;
+
+  changes = tandem_csv_read_initiatives (NULL, csv, path, &counts, &error);
+  if (changes == NULL)
+    {
+      print_error (error->message);
+      return TANDEM_CLI_EXIT_INVALID;
+    }
+
+  for (guint i = 0; counts.notices[i] != NULL; i++)
+    print_error (counts.notices[i]);
+  printf (g_dngettext (GETTEXT_PACKAGE, "%s: valid: %u initiative\n", "%s: valid: %u initiatives\n", counts.rows),
+          path, counts.rows);
+  tandem_csv_counts_clear (&counts);
+
+  return TANDEM_CLI_EXIT_SUCCESS;
+}
+
 /**
  * tandem_cli_validate:
  *
- * Reads and checks the JSON file given as FILE, without a portfolio.
+ * Reads and checks the JSON or CSV file given as FILE, without a portfolio.
  */
 TandemCliExit
 tandem_cli_validate (TandemStore         *unused,
@@ -181,9 +261,12 @@ tandem_cli_validate (TandemStore         *unused,
   g_autoptr(GError) error = NULL;
   TandemImportCounts counts;
 
-  json = read_json (args->path);
+  json = read_file (args->path);
   if (json == NULL)
     return TANDEM_CLI_EXIT_CANT_OPEN;
+
+  if (is_csv (args->path, NULL))
+    return validate_csv (json, args->path);
 
   import = tandem_exchange_read_json (NULL, json, args->path, &error);
   if (import == NULL)

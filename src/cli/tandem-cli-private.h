@@ -37,7 +37,7 @@ typedef struct
   guint               n_assessments;  /* --assessments M */
   guint32             seed;      /* --seed S */
   gboolean            has_seed;  /* --seed S was given */
-  const char         *format;    /* --format F: only "json" gets this far */
+  const char         *format;    /* --format F: "json", "csv" or NULL */
 } TandemCliArgs;
 
 /* Each command takes an open portfolio and writes its report to stdout;

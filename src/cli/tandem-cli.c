@@ -101,9 +101,9 @@ print_help (void)
                           "tandem-cli history FILE INITIATIVE",
                           "tandem-cli movement FILE --from DATE --to DATE",
                           "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
-                          "tandem-cli export [--format json] FILE OUT.json",
-                          "tandem-cli import FILE IN.json",
-                          "tandem-cli validate IN.json",
+                          "tandem-cli export [--format json|csv] FILE OUT.json|OUT.csv",
+                          "tandem-cli import FILE IN.json|IN.csv",
+                          "tandem-cli validate IN.json|IN.csv",
                           "tandem-cli --help | --version");
   g_string_append_printf (help, "%s\n\n",
                           _("Report on a Tandem portfolio (a .tandem file), or make one up to try Tandem out."));
@@ -140,16 +140,29 @@ print_help (void)
                   _("Write the whole portfolio to OUT.json as Tandem JSON, to merge into another portfolio:\n"
                     "initiatives with their notes, citations, assessments and indicators, the reworded\n"
                     "matrix, the user’s own case studies and their links to library case studies"));
+  append_command (help, "export FILE OUT.csv",
+                  _("Write the initiatives to OUT.csv, one a line, with the columns uuid, title,\n"
+                    "organisation, service_area, place, delivery, design (the current cell’s row and\n"
+                    "column, 1 to 3) and date (the day it last changed)"));
   append_command (help, "import FILE IN.json",
                   _("Merge the Tandem JSON file IN.json into FILE, making FILE if it does not exist.\n"
                     "The whole file is checked before anything is written, and written in one go.\n"
                     "Items FILE already has with other content are conflicts: FILE keeps its own\n"
                     "version, and each is listed on stderr, one a line (“tandem-cli: conflict, …”);\n"
                     "conflicts do not change the exit status. Prints what was added"));
+  append_command (help, "import FILE IN.csv",
+                  _("Add the initiatives of IN.csv to FILE, making FILE if it does not exist. IN.csv needs\n"
+                    "the columns title, organisation, service_area, place, delivery, design and date\n"
+                    "(YYYY-MM-DD); others are ignored, with a notice on stderr. A row whose uuid names an\n"
+                    "initiative of FILE updates it, and moves it, dated, if its cell differs: so an edited\n"
+                    "CSV export updates placements in bulk. Checked whole, then written in one go"));
   append_command (help, "validate IN.json",
                   _("Check the Tandem JSON file IN.json without a portfolio and print\n"
                     "“IN.json: valid: N initiatives, M assessments, K case studies”, or what is wrong\n"
                     "with it: the JSON path, such as $.initiatives[3].assessments[0].cell, and why"));
+  append_command (help, "validate IN.csv",
+                  _("Check the CSV of initiatives IN.csv without a portfolio, or say which line and\n"
+                    "column is wrong, and why"));
   append_command (help, "help",
                   _("Show this help"));
   g_string_append (help, "\n");
@@ -172,7 +185,8 @@ print_help (void)
                   _("With “generate”: a number (0 to 4294967295) that fixes what is made; without it\n"
                     "a random one is used, and shown"));
   append_command (help, "--format F",
-                  _("With “export”: the format to write; only json is supported so far"));
+                  _("With “export”: the format to write, json or csv; without it, OUT’s extension\n"
+                    "decides (.csv for CSV, anything else for Tandem JSON)"));
   append_command (help, "-h, --help",
                   _("Show this help"));
   append_command (help, "--version",
@@ -185,16 +199,16 @@ print_help (void)
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_USAGE,
                           _("wrong arguments (unknown command or option, missing FILE or ID, extra arguments, a bad\n"
                             "     --cell, date or number, a title that several initiatives share, a --format other than\n"
-                            "     json), or the FILE that “generate” should write already exists"));
+                            "     json or csv), or the FILE that “generate” should write already exists"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_CANT_OPEN,
                           _("the portfolio could not be opened, read or written (missing, not a portfolio, damaged,\n"
-                            "     or from a newer Tandem), or the JSON file could not be read or written"));
+                            "     or from a newer Tandem), or the JSON or CSV file could not be read or written"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_NOT_FOUND,
                           _("not found: the portfolio has no case study with that ID, or no initiative with that\n"
                             "     UUID or title"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_INVALID,
-                          _("the JSON file given to “import” or “validate” is not a valid Tandem JSON document\n"
-                            "     (nothing was written)"));
+                          _("the file given to “import” or “validate” is not a valid Tandem JSON document or CSV\n"
+                            "     of initiatives (nothing was written)"));
 
   fputs (help->str, stdout);
   g_string_free (help, TRUE);
@@ -364,9 +378,9 @@ check_options (const char    *values[N_OPTIONS],
 
   if (values[OPTION_FORMAT] != NULL)
     {
-      if (!g_str_equal (values[OPTION_FORMAT], "json"))
+      if (!g_str_equal (values[OPTION_FORMAT], "json") && !g_str_equal (values[OPTION_FORMAT], "csv"))
         {
-          *message = g_strdup_printf (_("--format %s: only json is supported so far"), values[OPTION_FORMAT]);
+          *message = g_strdup_printf (_("--format %s: the formats are json and csv"), values[OPTION_FORMAT]);
           return FALSE;
         }
       cli_args->format = values[OPTION_FORMAT];

@@ -12,6 +12,7 @@
 #include "tandem-cell.h"
 #include "tandem-changes.h"
 #include "tandem-error.h"
+#include "tandem-csv.h"
 #include "tandem-exchange.h"
 #include "tandem-history.h"
 #include "tandem-indicator.h"
