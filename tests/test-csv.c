@@ -260,6 +260,40 @@ test_import_bad (TandemTestFixture *fixture,
                        "test.csv: line 3: column “uuid”: " KNOWN_UUID " appears on an earlier line too");
 }
 
+/* An import through the history is one step that undo takes back. */
+static void
+test_import_undo (TandemTestFixture *fixture,
+                  gconstpointer      data)
+{
+  g_autoptr(TandemTestState) before = tandem_test_state_capture (fixture->store);
+  g_autoptr(TandemTestState) after = NULL;
+  g_autoptr(TandemHistory) history = tandem_history_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  TandemCsvCounts counts;
+  TandemChanges *changes;
+
+  changes = read_ok (fixture->store, HEADER "A,,,,2,2,2026-01-01\nB,,,,3,1,2026-01-02\n", &counts);
+  tandem_csv_counts_clear (&counts);
+  g_assert_true (tandem_history_apply (history, changes, "Import “test.csv”", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (fixture->store)), ==, 5);
+  g_assert_cmpstr (tandem_history_get_undo_label (history), ==, "Import “test.csv”");
+  after = tandem_test_state_capture (fixture->store);
+
+  g_assert_true (tandem_history_undo (history, &error));
+  g_assert_no_error (error);
+  tandem_test_assert_state (before, fixture->store);
+  tandem_test_assert_disk_matches (fixture->store);
+
+  g_assert_true (tandem_history_redo (history, &error));
+  g_assert_no_error (error);
+  tandem_test_assert_state (after, fixture->store);
+
+  /* Nothing to write is no step at all. */
+  g_assert_true (tandem_history_apply (history, tandem_changes_new (), "Import nothing", &error));
+  g_assert_cmpstr (tandem_history_get_undo_label (history), ==, "Import “test.csv”");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +307,8 @@ main (int   argc,
               tandem_test_fixture_setup, test_import_new, tandem_test_fixture_teardown);
   g_test_add ("/core/csv/import/round-trip-and-bulk-move", TandemTestFixture, NULL,
               tandem_test_fixture_setup_seeded, test_round_trip_and_bulk_move, tandem_test_fixture_teardown);
+  g_test_add ("/core/csv/import/undo", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_import_undo, tandem_test_fixture_teardown);
   g_test_add ("/core/csv/import/bad", TandemTestFixture, NULL,
               tandem_test_fixture_setup, test_import_bad, tandem_test_fixture_teardown);
 

@@ -526,6 +526,91 @@ find_message_dialog (void)
   return NULL;
 }
 
+/* The export is written asynchronously; a new file fills as it is written. */
+static char *
+wait_for_file (const char *path,
+               const char *ending)
+{
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *text = NULL;
+
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      if (g_file_get_contents (path, &text, NULL, NULL) && g_str_has_suffix (text, ending))
+        return g_steal_pointer (&text);
+      g_usleep (10000);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Export, then import: a CSV adds initiatives in one undoable step, and a
+ * JSON file changed elsewhere asks whose version to keep. */
+static void
+test_import_export (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  GListModel *initiatives = tandem_store_get_initiatives (store);
+  TandemInitiative *meals = tandem_test_find_by_title (store, "Community meals rota (example)");
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-exchange-XXXXXX", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "portfolio.json", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "initiatives.csv", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autofree char *json = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GBytes) sheet = NULL;
+  g_autoptr(GBytes) renamed = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *joined = NULL;
+  AdwMessageDialog *dialog;
+
+  _tandem_window_export_to_file (window, json_file);
+  _tandem_window_export_to_file (window, csv_file);
+  json = wait_for_file (json_path, "}\n");
+  csv = wait_for_file (csv_path, "\r\n");
+  g_assert_nonnull (strstr (json, "\"format\": \"tandem-portfolio\""));
+  g_assert_true (g_str_has_prefix (csv, "uuid,title,organisation,service_area,place,delivery,design,date\r\n"));
+
+  /* A spreadsheet of new initiatives, then undo. */
+  sheet = g_bytes_new_static ("title,organisation,service_area,place,delivery,design,date\n"
+                              "Lunch club,,,,2,3,2026-03-01\nRepair cafe,,,,3,3,2026-03-02\n",
+                              strlen ("title,organisation,service_area,place,delivery,design,date\n"
+                                      "Lunch club,,,,2,3,2026-03-01\nRepair cafe,,,,3,3,2026-03-02\n"));
+  _tandem_window_import_bytes (window, sheet, "sheet.csv");
+  g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 3);
+
+  /* The same portfolio, with one title changed on another laptop. */
+  parts = g_strsplit (json, "Community meals rota (example)", -1);
+  joined = g_strjoinv ("Community meals rota (renamed at the hall)", parts);
+  renamed = g_bytes_new (joined, strlen (joined));
+
+  _tandem_window_import_bytes (window, renamed, "hall.json");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "mine");
+  /* As clicking a response button would, after responding. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (example)");
+
+  _tandem_window_import_bytes (window, renamed, "hall.json");
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "theirs");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (renamed at the hall)");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (example)");
+
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
 static const char *
 cell_cases_text (TandemWindow *window,
                  guint         row,
@@ -840,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/remembers-size-and-portfolio", test_remembers_size_and_portfolio);
   g_test_add_func ("/ui/window/narrow-window-navigates", test_narrow_window_navigates);
   g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
+  g_test_add_func ("/ui/window/import-export", test_import_export);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);

@@ -2628,30 +2628,23 @@ ref_copy (gconstpointer object,
 }
 
 /**
- * tandem_import_apply:
+ * tandem_import_build_changes:
  *
- * Writes the new items and every conflict resolved as “keep theirs”, in
- * one transaction: if anything fails, the portfolio is left as it was.
- * Conflicts left alone keep the portfolio's version.
+ * Everything importing writes: what is new, and, for each conflict
+ * resolved %TANDEM_KEEP_THEIRS, their version.  Write it with
+ * tandem_store_apply(), or tandem_history_apply() to make it undoable.
+ *
+ * Returns: (transfer full): the changes, perhaps empty
  */
-gboolean
-tandem_import_apply (TandemImport  *import,
-                     GError       **error)
+TandemChanges *
+tandem_import_build_changes (TandemImport *import)
 {
-  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  TandemChanges *changes = tandem_changes_new ();
   TandemChanges *base;
   GHashTableIter iter;
   gpointer key, value;
 
-  g_return_val_if_fail (import != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (import->store == NULL)
-    {
-      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
-                           _("The document was only checked, not read into a portfolio"));
-      return FALSE;
-    }
+  g_return_val_if_fail (import != NULL, NULL);
 
   base = import->changes;
   g_ptr_array_extend (changes->save_cases, base->save_cases, ref_copy, NULL);
@@ -2699,6 +2692,33 @@ tandem_import_apply (TandemImport  *import,
         }
     }
 
+  return changes;
+}
+
+/**
+ * tandem_import_apply:
+ *
+ * Writes the new items and every conflict resolved as “keep theirs”, in
+ * one transaction: if anything fails, the portfolio is left as it was.
+ * Conflicts left alone keep the portfolio's version.
+ */
+gboolean
+tandem_import_apply (TandemImport  *import,
+                     GError       **error)
+{
+  g_autoptr(TandemChanges) changes = NULL;
+
+  g_return_val_if_fail (import != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (import->store == NULL)
+    {
+      g_set_error_literal (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                           _("The document was only checked, not read into a portfolio"));
+      return FALSE;
+    }
+
+  changes = tandem_import_build_changes (import);
   if (tandem_changes_is_empty (changes))
     return TRUE;
 

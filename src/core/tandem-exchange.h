@@ -130,6 +130,7 @@ void                  tandem_import_resolve         (TandemImport       *import,
 void                  tandem_import_get_counts      (TandemImport       *import,
                                                      TandemImportCounts *counts);
 char                 *tandem_import_get_summary     (TandemImport       *import);
+TandemChanges        *tandem_import_build_changes   (TandemImport       *import);
 gboolean              tandem_import_apply           (TandemImport       *import,
                                                      GError            **error);
 

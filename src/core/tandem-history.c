@@ -450,6 +450,33 @@ record (TandemHistory  *self,
   return TRUE;
 }
 
+/**
+ * tandem_history_apply:
+ * @changes: (transfer full): what to write, such as an import
+ * @label: what undoing it says, such as "Import “venue.json”"
+ *
+ * Writes @changes in one transaction as one step that undo takes back.
+ * Empty changes write nothing and record nothing.
+ */
+gboolean
+tandem_history_apply (TandemHistory  *self,
+                      TandemChanges  *changes,
+                      const char     *label,
+                      GError        **error)
+{
+  g_return_val_if_fail (TANDEM_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (changes != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  if (tandem_changes_is_empty (changes))
+    {
+      tandem_changes_free (changes);
+      return TRUE;
+    }
+
+  return record (self, g_strdup (label), changes, error);
+}
+
 static gboolean
 check_cell (guint    row,
             guint    col,

@@ -34,6 +34,10 @@ gboolean          tandem_history_redo               (TandemHistory    *self,
                                                      GError          **error);
 void              tandem_history_clear              (TandemHistory    *self);
 
+gboolean          tandem_history_apply              (TandemHistory    *self,
+                                                     TandemChanges    *changes,
+                                                     const char       *label,
+                                                     GError          **error);
 TandemInitiative *tandem_history_add_initiative     (TandemHistory    *self,
                                                      const char       *title,
                                                      guint             row,

@@ -832,6 +832,8 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.undo", editable && tandem_history_get_can_undo (self->history));
   gtk_widget_action_set_enabled (widget, "win.redo", editable && tandem_history_get_can_redo (self->history));
   gtk_widget_action_set_enabled (widget, "win.add-initiative", editable);
+  gtk_widget_action_set_enabled (widget, "win.import", editable);
+  gtk_widget_action_set_enabled (widget, "win.export", has_store);
   gtk_widget_action_set_enabled (widget, "win.delete-initiative", selected);
   gtk_widget_action_set_enabled (widget, "win.rename-initiative", selected);
   gtk_widget_action_set_enabled (widget, "win.set-initiative-field", editable);

@@ -55,6 +55,12 @@ struct _TandemWindow
 };
 
 void  _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
+void  _tandem_window_class_exchange_init (GtkWidgetClass *widget_class);
+void  _tandem_window_import_bytes       (TandemWindow   *self,
+                                         GBytes         *bytes,
+                                         const char     *name);
+void  _tandem_window_export_to_file     (TandemWindow   *self,
+                                         GFile          *file);
 void  _tandem_window_actions_update     (TandemWindow   *self);
 void  _tandem_window_add_move_shortcuts (TandemWindow   *self);
 void  _tandem_window_toast              (TandemWindow   *self,

@@ -448,6 +448,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_activate_cb);
 
   _tandem_window_class_actions_init (widget_class);
+  _tandem_window_class_exchange_init (widget_class);
 }
 
 static void

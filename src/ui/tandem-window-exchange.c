@@ -1,0 +1,413 @@
+/* tandem-window-exchange.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tandem-window-private.h"
+
+/* Import… and Export… in the primary menu: Tandem JSON (merged by UUID,
+ * conflicts settled by the user) and CSV of initiatives.  An import is one
+ * undoable step. */
+
+#define MAX_CONFLICTS_LISTED 8
+
+static gboolean
+is_csv_name (const char *name)
+{
+  return g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV");
+}
+
+static void
+add_exchange_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) both = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (both, _("Tandem JSON and CSV"));
+  gtk_file_filter_add_suffix (both, "json");
+  gtk_file_filter_add_suffix (both, "csv");
+  gtk_file_chooser_add_filter (chooser, both);
+
+  gtk_file_filter_set_name (json, _("Tandem JSON (whole portfolio)"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_chooser_add_filter (chooser, json);
+
+  gtk_file_filter_set_name (csv, _("CSV (initiatives)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  gtk_file_chooser_add_filter (chooser, csv);
+}
+
+/* ---- Import -------------------------------------------------------------- */
+
+static void
+apply_import (TandemWindow  *self,
+              TandemChanges *changes,
+              const char    *name,
+              const char    *summary)
+{
+  g_autoptr(GError) error = NULL;
+  /* Translators: the undo label of an import; %s is the file's name */
+  g_autofree char *label = g_strdup_printf (_("Import “%s”"), name);
+
+  if (!tandem_history_apply (self->history, changes, label, &error))
+    {
+      _tandem_window_report_error (self, error);
+      return;
+    }
+
+  _tandem_window_toast (self, summary, _("_Undo"), "win.undo");
+}
+
+static char *
+json_summary (TandemImport *import)
+{
+  TandemImportCounts counts;
+  g_autofree char *added = NULL;
+  g_autofree char *conflicts = NULL;
+
+  tandem_import_get_counts (import, &counts);
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u new initiative", "Imported %u new initiatives",
+                                        counts.new_initiatives),
+                           counts.new_initiatives);
+  if (counts.conflicts == 0)
+    return g_steal_pointer (&added);
+
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict settled", "%u conflicts settled",
+                                            counts.conflicts),
+                               counts.conflicts);
+  /* Translators: "Imported 3 new initiatives, 2 conflicts settled" */
+  return g_strdup_printf (_("%s, %s"), added, conflicts);
+}
+
+typedef struct
+{
+  TandemWindow *window;
+  TandemImport *import;
+  char         *name;
+} ConflictsData;
+
+static void
+conflicts_data_free (gpointer  user_data,
+                     GClosure *closure)
+{
+  ConflictsData *data = user_data;
+
+  g_object_unref (data->window);
+  tandem_import_free (data->import);
+  g_free (data->name);
+  g_free (data);
+}
+
+static void
+conflicts_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       ConflictsData    *data)
+{
+  TandemResolution resolution = g_str_equal (response, "theirs") ? TANDEM_KEEP_THEIRS : TANDEM_KEEP_MINE;
+  g_autofree char *summary = NULL;
+
+  if (!g_str_equal (response, "cancel"))
+    {
+      for (guint i = 0; i < tandem_import_get_n_conflicts (data->import); i++)
+        tandem_import_resolve (data->import, i, resolution);
+
+      summary = json_summary (data->import);
+      apply_import (data->window, tandem_import_build_changes (data->import), data->name, summary);
+    }
+}
+
+/* Items changed on both sides: the user chooses whose version to keep. */
+static void
+ask_about_conflicts (TandemWindow *self,
+                     TandemImport *import,
+                     const char   *name)
+{
+  guint n = tandem_import_get_n_conflicts (import);
+  g_autoptr(GString) body = g_string_new (NULL);
+  ConflictsData *data;
+  GtkWidget *dialog;
+
+  g_string_append_printf (body,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "“%s” has %u item that this portfolio also has, changed differently:",
+                                       "“%s” has %u items that this portfolio also has, changed differently:", n),
+                          name, n);
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < MIN (n, MAX_CONFLICTS_LISTED); i++)
+    g_string_append_printf (body, "\n• %s", tandem_import_get_conflict (import, i)->description);
+  if (n > MAX_CONFLICTS_LISTED)
+    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "\n• and %u more", "\n• and %u more",
+                                               n - MAX_CONFLICTS_LISTED),
+                            n - MAX_CONFLICTS_LISTED);
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("New items are imported either way, and Undo takes the whole import back."));
+
+  /* The body is plain text (no markup), so names need no escaping. */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep Which Version?"), body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "mine", _("Keep _Mine"),
+                                    "theirs", _("Keep _Theirs"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (ConflictsData, 1);
+  data->window = g_object_ref (self);
+  data->import = import;
+  data->name = g_strdup (name);
+  /* The data lives as long as the dialog, which closes after one response. */
+  g_signal_connect_data (dialog, "response", G_CALLBACK (conflicts_response_cb), data,
+                         conflicts_data_free, G_CONNECT_DEFAULT);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_json (TandemWindow *self,
+             GBytes       *bytes,
+             const char   *name)
+{
+  g_autoptr(TandemImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  import = tandem_exchange_read_json (self->store, bytes, name, &error);
+  if (import == NULL)
+    {
+      _tandem_window_report_error (self, error);
+      return;
+    }
+
+  if (tandem_import_get_n_conflicts (import) > 0)
+    {
+      ask_about_conflicts (self, g_steal_pointer (&import), name);
+      return;
+    }
+
+  summary = json_summary (import);
+  apply_import (self, tandem_import_build_changes (import), name, summary);
+}
+
+static void
+import_csv (TandemWindow *self,
+            GBytes       *bytes,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  TandemCsvCounts counts;
+  TandemChanges *changes;
+
+  changes = tandem_csv_read_initiatives (self->store, bytes, name, &counts, &error);
+  if (changes == NULL)
+    {
+      _tandem_window_report_error (self, error);
+      return;
+    }
+
+  /* Translators: the counts after importing a CSV file */
+  summary = g_strdup_printf (_("Imported %u new initiatives, moved %u, %u unchanged"),
+                             counts.new_initiatives, counts.moved, counts.unchanged);
+  if (counts.notices[0] != NULL)
+    {
+      g_autofree char *with_notice = g_strdup_printf (_("%s (ignored %u unknown columns)"), summary,
+                                                      g_strv_length (counts.notices));
+
+      g_free (summary);
+      summary = g_steal_pointer (&with_notice);
+    }
+  tandem_csv_counts_clear (&counts);
+
+  apply_import (self, changes, name, summary);
+}
+
+/**
+ * _tandem_window_import_bytes:
+ * @name: the file's name, for messages; ending “.csv” means CSV
+ *
+ * Checks the whole file, asks about conflicts if there are any, then
+ * writes it in one transaction as one undoable step and says what it did.
+ */
+void
+_tandem_window_import_bytes (TandemWindow *self,
+                             GBytes       *bytes,
+                             const char   *name)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  if (self->store == NULL || tandem_store_get_read_only (self->store))
+    return;
+
+  if (is_csv_name (name))
+    import_csv (self, bytes, name);
+  else
+    import_json (self, bytes, name);
+}
+
+static void
+import_loaded_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(TandemWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+
+  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (bytes == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        _tandem_window_report_error (self, error);
+      return;
+    }
+
+  _tandem_window_import_bytes (self, bytes, name);
+}
+
+static void
+import_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_exchange_filters (GTK_FILE_CHOOSER (chooser));
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* ---- Export -------------------------------------------------------------- */
+
+static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(TandemWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (source));
+  g_autofree char *title = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      _tandem_window_report_error (self, error);
+      return;
+    }
+
+  /* Translators: %s is the name of the file written */
+  title = g_strdup_printf (_("Exported to “%s”"), name);
+  _tandem_window_toast (self, title, NULL, NULL);
+}
+
+/**
+ * _tandem_window_export_to_file:
+ *
+ * Writes the portfolio to @file: its initiatives as CSV if the name ends
+ * “.csv”, else the whole portfolio as Tandem JSON.  Says when it is done.
+ */
+void
+_tandem_window_export_to_file (TandemWindow *self,
+                               GFile        *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  char *text;
+
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+
+  if (is_csv_name (name))
+    text = tandem_csv_export_initiatives (self->store);
+  else
+    text = tandem_exchange_export_json (self->store, NULL, &error);
+
+  if (text == NULL)
+    {
+      _tandem_window_report_error (self, error);
+      return;
+    }
+
+  bytes = g_bytes_new_take (text, strlen (text));
+  /* Written beside the old file and renamed over it: never half a file. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                       export_written_cb, g_object_ref (self));
+}
+
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      _tandem_window_export_to_file (self, file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *suggested = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = g_file_get_basename (tandem_store_get_file (self->store));
+  if (g_str_has_suffix (name, ".tandem"))
+    name[strlen (name) - strlen (".tandem")] = '\0';
+  suggested = g_strconcat (name, ".json", NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  add_exchange_filters (GTK_FILE_CHOOSER (chooser));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_tandem_window_class_exchange_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+}
