@@ -1327,7 +1327,7 @@ expect_status import-missing 2 "import a missing file"
 [ -e "$tmp/never.tandem" ] && fail "import of a missing file made a portfolio" || pass "import of a missing file made no portfolio"
 
 run help-exchange --help
-for command in "export FILE OUT.json" "export FILE OUT.csv" "import FILE IN.json" "import FILE IN.csv" \
+for command in "report FILE OUT.pdf" "export FILE OUT.json" "export FILE OUT.csv" "import FILE IN.json" "import FILE IN.csv" \
                "validate IN.json" "validate IN.csv" "--format F"; do
   if grep -q "^ *$command\( \|\$\)" "$tmp/help-exchange.out"; then
     pass "tandem-cli --help documents “$command”"
@@ -1393,6 +1393,27 @@ printf 'title,delivery\n"unclosed,2\n' >"$tmp/unclosed.csv"
 run validate-unclosed validate "$tmp/unclosed.csv"
 expect_status validate-unclosed 5 "validate a CSV with an unclosed quote"
 expect_text "$tmp/validate-unclosed.err" "line 2: a quoted field is never closed" "validate names the unclosed quote's line"
+
+# ---- PDF report -----------------------------------------------------------------------
+
+run report report "$ex" "$tmp/report.pdf"
+expect_status report 0 "report to a PDF"
+expect_text "$tmp/report.out" "report of 4 pages written to $tmp/report.pdf" "report says how many pages it wrote"
+if head -c 5 "$tmp/report.pdf" | grep -q "^%PDF-"; then
+  pass "report writes a PDF"
+else
+  fail "report did not write a PDF"
+fi
+run report-period report "$ex" "$tmp/report-period.pdf" --from 2020-01-01 --to 2026-01-01
+expect_status report-period 0 "report with a movement period"
+expect_text "$tmp/report-period.out" "report of 5 pages" "the movement period adds a page"
+run report-half report "$ex" "$tmp/report-half.pdf" --from 2020-01-01
+expect_status report-half 1 "report with --from but no --to"
+expect_one_error_line report-half "report with --from but no --to"
+[ -e "$tmp/report-half.pdf" ] && fail "report with --from alone wrote a file" || pass "report with --from alone wrote no file"
+run report-nowhere report "$ex" "$tmp/no such dir/report.pdf"
+expect_status report-nowhere 2 "report into a missing folder"
+expect_one_error_line report-nowhere "report into a missing folder"
 
 # ---- Files that cannot be opened ----------------------------------------------
 

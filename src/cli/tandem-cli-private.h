@@ -57,6 +57,8 @@ TandemCliExit tandem_cli_movement (TandemStore         *store,
                                    const TandemCliArgs *args);
 TandemCliExit tandem_cli_generate (TandemStore         *store,
                                    const TandemCliArgs *args);
+TandemCliExit tandem_cli_report   (TandemStore         *store,
+                                   const TandemCliArgs *args);
 TandemCliExit tandem_cli_export   (TandemStore         *store,
                                    const TandemCliArgs *args);
 TandemCliExit tandem_cli_import   (TandemStore         *store,

@@ -61,6 +61,7 @@ static const TandemCliCommand commands[] = {
                    ONLY (OPTION_FROM) | ONLY (OPTION_TO), FALSE, tandem_cli_movement },
   { "generate", 0, ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS) | ONLY (OPTION_SEED),
                    ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS), TRUE, tandem_cli_generate },
+  { "report",   1, ONLY (OPTION_FROM) | ONLY (OPTION_TO), 0, FALSE, tandem_cli_report },
   { "export",   1, ONLY (OPTION_FORMAT), 0, FALSE, tandem_cli_export },
   { "import",   1, 0, 0, TRUE, tandem_cli_import },
   { "validate", 0, 0, 0, TRUE, tandem_cli_validate },
@@ -93,7 +94,7 @@ print_help (void)
 {
   GString *help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
+  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
                           _("Usage:"),
                           "tandem-cli COMMAND FILE",
                           "tandem-cli cases FILE [--cell ROW,COL] [--search TEXT]",
@@ -101,6 +102,7 @@ print_help (void)
                           "tandem-cli history FILE INITIATIVE",
                           "tandem-cli movement FILE --from DATE --to DATE",
                           "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
+                          "tandem-cli report FILE OUT.pdf [--from DATE --to DATE]",
                           "tandem-cli export [--format json|csv] FILE OUT.json|OUT.csv",
                           "tandem-cli import FILE IN.json|IN.csv",
                           "tandem-cli validate IN.json|IN.csv",
@@ -136,6 +138,10 @@ print_help (void)
                   _("Write a new portfolio FILE of made-up initiatives (--initiatives) and assessments\n"
                     "(--assessments) dated from 2015 to today, for trying Tandem out and timing it;\n"
                     "the same --seed gives the same portfolio"));
+  append_command (help, "report FILE OUT.pdf",
+                  _("Write a PDF report: the matrix with the number of initiatives in each cell, the\n"
+                    "movement between --from and --to if both are given, and a page for each initiative\n"
+                    "(where it is, its target, journey, indicators and case studies)"));
   append_command (help, "export FILE OUT.json",
                   _("Write the whole portfolio to OUT.json as Tandem JSON, to merge into another portfolio:\n"
                     "initiatives with their notes, citations, assessments and indicators, the reworded\n"
@@ -174,9 +180,9 @@ print_help (void)
                   _("With “cases”: only case studies with every word of TEXT in their title, place,\n"
                     "country, service area, summary or tags; a word may be the start of a longer one"));
   append_command (help, "--from DATE",
-                  _("With “movement”: the first date, as YYYY-MM-DD"));
+                  _("With “movement” and “report”: the first date, as YYYY-MM-DD"));
   append_command (help, "--to DATE",
-                  _("With “movement”: the second date, as YYYY-MM-DD, not before the first"));
+                  _("With “movement” and “report”: the second date, as YYYY-MM-DD, not before the first"));
   append_command (help, "--initiatives N",
                   _("With “generate”: how many initiatives to make (1 to 1000000)"));
   append_command (help, "--assessments M",

@@ -1,0 +1,34 @@
+/* tandem-report.h
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+
+#include "tandem-store.h"
+
+G_BEGIN_DECLS
+
+/* What a portfolio report holds besides the matrix. */
+typedef struct
+{
+  const char *from;      /* movement period, YYYY-MM-DD, or NULL for none */
+  const char *to;
+  GPtrArray  *uuids;     /* initiatives given a page each; NULL for all */
+} TandemReportOptions;
+
+void      tandem_report_draw_matrix (cairo_t                   *cr,
+                                     TandemStore               *store,
+                                     double                     width,
+                                     double                     height);
+gboolean  tandem_report_write_pdf   (TandemStore               *store,
+                                     const TandemReportOptions *options,
+                                     const char                *path,
+                                     guint                     *n_pages,
+                                     GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* test-report.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-report"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tandem-test-utils.h"
+
+/* Counts the page objects cairo wrote ("/Type /Page", not "/Type /Pages"). */
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* The file holds binary streams, so compare bytes, past any NUL. */
+  for (gsize i = 0; i + 12 <= length; i++)
+    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
+      pages++;
+
+  return pages;
+}
+
+static void
+write_ok (TandemTestFixture         *fixture,
+          const TandemReportOptions *options,
+          guint                      expected)
+{
+  g_autofree char *path = tandem_test_fixture_build_path (fixture, "report.pdf");
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  g_assert_true (tandem_report_write_pdf (fixture->store, options, path, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (pages, ==, expected);
+  g_assert_cmpuint (count_pdf_pages (path), ==, expected);
+}
+
+static void
+test_pages (TandemTestFixture *fixture,
+            gconstpointer      data)
+{
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  TandemInitiative *youth = tandem_test_find_by_title (fixture->store, "Youth employability service (worked example)");
+  TandemReportOptions period = { "2020-01-01", "2026-01-01", NULL };
+  TandemReportOptions one = { NULL, NULL, uuids };
+
+  /* The matrix, then one page for each of the three initiatives. */
+  write_ok (fixture, NULL, 4);
+  /* And the movement over a period. */
+  write_ok (fixture, &period, 5);
+
+  g_ptr_array_add (uuids, (gpointer) tandem_initiative_get_uuid (youth));
+  g_ptr_array_add (uuids, (gpointer) "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");   /* gone: skipped */
+  write_ok (fixture, &one, 2);
+}
+
+static void
+test_bad (TandemTestFixture *fixture,
+          gconstpointer      data)
+{
+  g_autofree char *nowhere = tandem_test_fixture_build_path (fixture, "no such folder/report.pdf");
+  g_autofree char *path = tandem_test_fixture_build_path (fixture, "report.pdf");
+  TandemReportOptions backwards = { "2026-01-01", "2020-01-01", NULL };
+  g_autoptr(TandemTestState) state = tandem_test_state_capture (fixture->store);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (tandem_report_write_pdf (fixture->store, NULL, nowhere, NULL, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no such folder/report.pdf"));
+  g_clear_error (&error);
+
+  g_assert_false (tandem_report_write_pdf (fixture->store, &backwards, path, NULL, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  tandem_test_assert_state (state, fixture->store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/core/report/pages", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_pages, tandem_test_fixture_teardown);
+  g_test_add ("/core/report/bad", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_bad, tandem_test_fixture_teardown);
+
+  return g_test_run ();
+}
