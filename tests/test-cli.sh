@@ -1327,7 +1327,7 @@ expect_status import-missing 2 "import a missing file"
 [ -e "$tmp/never.tandem" ] && fail "import of a missing file made a portfolio" || pass "import of a missing file made no portfolio"
 
 run help-exchange --help
-for command in "report FILE OUT.pdf" "export FILE OUT.json" "export FILE OUT.csv" "import FILE IN.json" "import FILE IN.csv" \
+for command in "report FILE OUT.pdf" "sheet FILE OUT" "blank-sheet FILE OUT" "export FILE OUT.json" "export FILE OUT.csv" "import FILE IN.json" "import FILE IN.csv" \
                "validate IN.json" "validate IN.csv" "--format F"; do
   if grep -q "^ *$command\( \|\$\)" "$tmp/help-exchange.out"; then
     pass "tandem-cli --help documents “$command”"
@@ -1414,6 +1414,14 @@ expect_one_error_line report-half "report with --from but no --to"
 run report-nowhere report "$ex" "$tmp/no such dir/report.pdf"
 expect_status report-nowhere 2 "report into a missing folder"
 expect_one_error_line report-nowhere "report into a missing folder"
+run sheet-png sheet "$ex" "$tmp/matrix.png"
+expect_status sheet-png 0 "sheet to a PNG image"
+if head -c 8 "$tmp/matrix.png" | grep -q "PNG"; then pass "sheet writes a PNG"; else fail "sheet did not write a PNG"; fi
+run sheet-blank blank-sheet "$ex" "$tmp/wall.pdf"
+expect_status sheet-blank 0 "blank-sheet to an A3 PDF"
+run sheet-txt sheet "$ex" "$tmp/matrix.txt"
+expect_status sheet-txt 1 "sheet to a file with an unknown ending"
+expect_text "$tmp/sheet-txt.err" "does not end in .pdf, .svg or .png" "sheet names the endings it knows"
 
 # ---- Files that cannot be opened ----------------------------------------------
 

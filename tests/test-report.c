@@ -88,6 +88,44 @@ test_bad (TandemTestFixture *fixture,
   tandem_test_assert_state (state, fixture->store);
 }
 
+static void
+test_sheet (TandemTestFixture *fixture,
+            gconstpointer      data)
+{
+  g_autofree char *pdf = tandem_test_fixture_build_path (fixture, "wall.pdf");
+  g_autofree char *svg = tandem_test_fixture_build_path (fixture, "matrix.svg");
+  g_autofree char *png = tandem_test_fixture_build_path (fixture, "matrix.PNG");
+  g_autofree char *txt = tandem_test_fixture_build_path (fixture, "matrix.txt");
+  g_autofree char *nowhere = tandem_test_fixture_build_path (fixture, "no such folder/matrix.png");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *image;
+
+  g_assert_true (tandem_report_write_sheet (fixture->store, pdf, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1);
+
+  g_assert_true (tandem_report_write_sheet (fixture->store, svg, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<svg"));
+
+  g_assert_true (tandem_report_write_sheet (fixture->store, png, TRUE, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2400);
+  cairo_surface_destroy (image);
+
+  g_assert_false (tandem_report_write_sheet (fixture->store, txt, TRUE, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (tandem_report_write_sheet (fixture->store, nowhere, TRUE, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -96,6 +134,8 @@ main (int   argc,
 
   g_test_add ("/core/report/pages", TandemTestFixture, NULL,
               tandem_test_fixture_setup_seeded, test_pages, tandem_test_fixture_teardown);
+  g_test_add ("/core/report/sheet", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_sheet, tandem_test_fixture_teardown);
   g_test_add ("/core/report/bad", TandemTestFixture, NULL,
               tandem_test_fixture_setup_seeded, test_bad, tandem_test_fixture_teardown);
 

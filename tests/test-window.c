@@ -611,6 +611,24 @@ test_import_export (void)
   tandem_test_remove_recursively (dir);
 }
 
+/* Printing goes through GtkPrintOperation; exporting its output to PDF
+ * needs no dialog. */
+static void
+test_print_matrix (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "matrix.pdf", NULL);
+  g_autofree char *pdf = NULL;
+
+  _tandem_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, path);
+  g_assert_true (g_file_get_contents (path, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
 static const char *
 cell_cases_text (TandemWindow *window,
                  guint         row,
@@ -926,6 +944,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow-window-navigates", test_narrow_window_navigates);
   g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
   g_test_add_func ("/ui/window/import-export", test_import_export);
+  g_test_add_func ("/ui/window/print-matrix", test_print_matrix);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);

@@ -59,6 +59,10 @@ TandemCliExit tandem_cli_generate (TandemStore         *store,
                                    const TandemCliArgs *args);
 TandemCliExit tandem_cli_report   (TandemStore         *store,
                                    const TandemCliArgs *args);
+TandemCliExit tandem_cli_sheet    (TandemStore         *store,
+                                   const TandemCliArgs *args);
+TandemCliExit tandem_cli_blank_sheet (TandemStore      *store,
+                                   const TandemCliArgs *args);
 TandemCliExit tandem_cli_export   (TandemStore         *store,
                                    const TandemCliArgs *args);
 TandemCliExit tandem_cli_import   (TandemStore         *store,

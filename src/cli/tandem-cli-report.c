@@ -49,3 +49,48 @@ tandem_cli_report (TandemStore         *store,
 
   return TANDEM_CLI_EXIT_SUCCESS;
 }
+
+static TandemCliExit
+write_sheet (TandemStore         *store,
+             const TandemCliArgs *args,
+             gboolean             counts)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tandem_report_write_sheet (store, args->args[0], counts, &error))
+    {
+      g_autofree char *line = tandem_cli_text_one_line (error->message);
+
+      fprintf (stderr, "tandem-cli: %s\n", line);
+      return g_error_matches (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID)
+        ? TANDEM_CLI_EXIT_USAGE : TANDEM_CLI_EXIT_CANT_OPEN;
+    }
+
+  printf (_("%s: matrix written to %s\n"), args->path, args->args[0]);
+  return TANDEM_CLI_EXIT_SUCCESS;
+}
+
+/**
+ * tandem_cli_sheet:
+ *
+ * Writes the matrix with its counts to OUT: an A3 sheet (.pdf) or an
+ * image (.svg, .png).
+ */
+TandemCliExit
+tandem_cli_sheet (TandemStore         *store,
+                  const TandemCliArgs *args)
+{
+  return write_sheet (store, args, TRUE);
+}
+
+/**
+ * tandem_cli_blank_sheet:
+ *
+ * As tandem_cli_sheet(), without the counts: for a workshop wall.
+ */
+TandemCliExit
+tandem_cli_blank_sheet (TandemStore         *store,
+                        const TandemCliArgs *args)
+{
+  return write_sheet (store, args, FALSE);
+}

@@ -62,6 +62,8 @@ static const TandemCliCommand commands[] = {
   { "generate", 0, ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS) | ONLY (OPTION_SEED),
                    ONLY (OPTION_INITIATIVES) | ONLY (OPTION_ASSESSMENTS), TRUE, tandem_cli_generate },
   { "report",   1, ONLY (OPTION_FROM) | ONLY (OPTION_TO), 0, FALSE, tandem_cli_report },
+  { "sheet",    1, 0, 0, FALSE, tandem_cli_sheet },
+  { "blank-sheet", 1, 0, 0, FALSE, tandem_cli_blank_sheet },
   { "export",   1, ONLY (OPTION_FORMAT), 0, FALSE, tandem_cli_export },
   { "import",   1, 0, 0, TRUE, tandem_cli_import },
   { "validate", 0, 0, 0, TRUE, tandem_cli_validate },
@@ -94,7 +96,7 @@ print_help (void)
 {
   GString *help = g_string_new (NULL);
 
-  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
+  g_string_append_printf (help, "%s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n  %s\n\n",
                           _("Usage:"),
                           "tandem-cli COMMAND FILE",
                           "tandem-cli cases FILE [--cell ROW,COL] [--search TEXT]",
@@ -103,6 +105,7 @@ print_help (void)
                           "tandem-cli movement FILE --from DATE --to DATE",
                           "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
                           "tandem-cli report FILE OUT.pdf [--from DATE --to DATE]",
+                          "tandem-cli sheet|blank-sheet FILE OUT.pdf|OUT.svg|OUT.png",
                           "tandem-cli export [--format json|csv] FILE OUT.json|OUT.csv",
                           "tandem-cli import FILE IN.json|IN.csv",
                           "tandem-cli validate IN.json|IN.csv",
@@ -142,6 +145,11 @@ print_help (void)
                   _("Write a PDF report: the matrix with the number of initiatives in each cell, the\n"
                     "movement between --from and --to if both are given, and a page for each initiative\n"
                     "(where it is, its target, journey, indicators and case studies)"));
+  append_command (help, "sheet FILE OUT",
+                  _("Draw the matrix with the number of initiatives in each cell: an A3 sheet to print\n"
+                    "if OUT ends .pdf, an image if it ends .svg or .png"));
+  append_command (help, "blank-sheet FILE OUT",
+                  _("The same without the numbers, in the portfolio’s wording: for a workshop wall"));
   append_command (help, "export FILE OUT.json",
                   _("Write the whole portfolio to OUT.json as Tandem JSON, to merge into another portfolio:\n"
                     "initiatives with their notes, citations, assessments and indicators, the reworded\n"

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -105,14 +106,17 @@ draw_wrapped (cairo_t    *cr,
  * tandem_report_draw_matrix:
  * @cr: where to draw, with (0, 0) at the matrix's top left
  *
- * Draws the service-design matrix in the portfolio's wording, with the
- * number of initiatives in each cell, filling @width × @height.  The
- * full co-production cell is shaded.  Used by the report, and usable for
- * a poster or an image.
+ * @counts: whether to show how many initiatives each cell holds; a blank
+ *   matrix is for a workshop wall
+ *
+ * Draws the service-design matrix in the portfolio's wording, filling
+ * @width × @height.  The full co-production cell is shaded.  Used by the
+ * report, the printed sheet and the images.
  */
 void
 tandem_report_draw_matrix (cairo_t     *cr,
                            TandemStore *store,
+                           gboolean     counts,
                            double       width,
                            double       height)
 {
@@ -160,6 +164,9 @@ tandem_report_draw_matrix (cairo_t     *cr,
         set_font (cr, 9 * scale, centre);
         draw_wrapped (cr, tandem_matrix_get_cell_label (matrix, row, col),
                       x + pad, y + pad, cell_w - 2 * pad, TRUE);
+
+        if (!counts)
+          continue;
 
         set_font (cr, 22 * scale, TRUE);
         cairo_text_extents (cr, count, &extents);
@@ -227,7 +234,7 @@ matrix_page (Writer      *writer,
 
   cairo_save (writer->cr);
   cairo_translate (writer->cr, MARGIN, writer->y);
-  tandem_report_draw_matrix (writer->cr, store, size, size);
+  tandem_report_draw_matrix (writer->cr, store, TRUE, size, size);
   cairo_restore (writer->cr);
   writer->y += size + BODY_SIZE;
 
@@ -488,4 +495,96 @@ tandem_report_write_pdf (TandemStore               *store,
     *n_pages = writer.pages;
 
   return ok;
+}
+
+/* ---- The sheet ------------------------------------------------------------- */
+
+#define A3_LONG   1190.0
+#define A3_SHORT   842.0
+#define PNG_WIDTH 2400
+
+static cairo_status_t
+draw_sheet (cairo_surface_t *surface,
+            TandemStore     *store,
+            gboolean         counts,
+            double           width,
+            double           height)
+{
+  cairo_t *cr = cairo_create (surface);
+  double margin = MIN (width, height) * 0.04;
+  cairo_status_t status;
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_translate (cr, margin, margin);
+  tandem_report_draw_matrix (cr, store, counts, width - 2 * margin, height - 2 * margin);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  return status;
+}
+
+/**
+ * tandem_report_write_sheet:
+ * @path: the file to write; its extension picks the format: .pdf for an
+ *   A3 landscape sheet to print for a workshop wall, .svg or .png for an
+ *   image of the same
+ * @counts: %FALSE for a blank matrix
+ *
+ * Returns: %TRUE if the file was written; else no file is left behind
+ */
+gboolean
+tandem_report_write_sheet (TandemStore  *store,
+                           const char   *path,
+                           gboolean      counts,
+                           GError      **error)
+{
+  g_autofree char *lower = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".pdf"))
+    surface = cairo_pdf_surface_create (path, A3_LONG, A3_SHORT);
+  else if (g_str_has_suffix (lower, ".svg"))
+    surface = cairo_svg_surface_create (path, A3_LONG, A3_SHORT);
+  else if (g_str_has_suffix (lower, ".png"))
+    surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, PNG_WIDTH, PNG_WIDTH * A3_SHORT / A3_LONG);
+  else
+    {
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+                   _("“%s” does not end in .pdf, .svg or .png"), path);
+      return FALSE;
+    }
+
+  if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE)
+    {
+      double width = cairo_image_surface_get_width (surface);
+      double height = cairo_image_surface_get_height (surface);
+
+      status = draw_sheet (surface, store, counts, width, height);
+      if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_write_to_png (surface, path);
+    }
+  else
+    status = draw_sheet (surface, store, counts, A3_LONG, A3_SHORT);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (path);
+      g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
 }

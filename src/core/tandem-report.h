@@ -23,12 +23,17 @@ typedef struct
 
 void      tandem_report_draw_matrix (cairo_t                   *cr,
                                      TandemStore               *store,
+                                     gboolean                   counts,
                                      double                     width,
                                      double                     height);
 gboolean  tandem_report_write_pdf   (TandemStore               *store,
                                      const TandemReportOptions *options,
                                      const char                *path,
                                      guint                     *n_pages,
+                                     GError                   **error);
+gboolean  tandem_report_write_sheet (TandemStore               *store,
+                                     const char                *path,
+                                     gboolean                   counts,
                                      GError                   **error);
 
 G_END_DECLS

@@ -834,6 +834,8 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.add-initiative", editable);
   gtk_widget_action_set_enabled (widget, "win.import", editable);
   gtk_widget_action_set_enabled (widget, "win.export", has_store);
+  gtk_widget_action_set_enabled (widget, "win.print", has_store);
+  gtk_widget_action_set_enabled (widget, "win.save-matrix-image", has_store);
   gtk_widget_action_set_enabled (widget, "win.delete-initiative", selected);
   gtk_widget_action_set_enabled (widget, "win.rename-initiative", selected);
   gtk_widget_action_set_enabled (widget, "win.set-initiative-field", editable);

@@ -13,7 +13,7 @@
 
 /* Import… and Export… in the primary menu: Tandem JSON (merged by UUID,
  * conflicts settled by the user) and CSV of initiatives.  An import is one
- * undoable step. */
+ * undoable step.  Also the matrix printed, or saved as an image. */
 
 #define MAX_CONFLICTS_LISTED 8
 
@@ -405,9 +405,120 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* ---- The matrix on paper and as an image ----------------------------------- */
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page,
+              TandemWindow      *self)
+{
+  tandem_report_draw_matrix (gtk_print_context_get_cairo_context (context), self->store, TRUE,
+                             gtk_print_context_get_width (context),
+                             gtk_print_context_get_height (context));
+}
+
+/**
+ * _tandem_window_print:
+ * @action: %GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, or
+ *   %GTK_PRINT_OPERATION_ACTION_EXPORT with @export_path
+ *
+ * Prints the matrix with its counts on one landscape page.
+ */
+void
+_tandem_window_print (TandemWindow            *self,
+                      GtkPrintOperationAction  action,
+                      const char              *export_path)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  name = g_file_get_basename (tandem_store_get_file (self->store));
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_job_name (operation, name);
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  if (export_path != NULL)
+    gtk_print_operation_set_export_filename (operation, export_path);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), self);
+
+  if (gtk_print_operation_run (operation, action, GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _tandem_window_report_error (self, error);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  _tandem_window_print (TANDEM_WINDOW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL);
+}
+
+static void
+save_image_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        TandemWindow    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !tandem_report_write_sheet (self->store, path, TRUE, &error))
+        {
+          if (error == NULL)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                 _("Images can only be saved to local files"));
+          _tandem_window_report_error (self, error);
+        }
+      else
+        {
+          /* Translators: %s is the name of the image file written */
+          g_autofree char *title = g_strdup_printf (_("Saved the matrix to “%s”"), name);
+
+          _tandem_window_toast (self, title, NULL, NULL);
+        }
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+save_image_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Save Matrix as Image"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (images, _("PNG, SVG or A3 PDF"));
+  gtk_file_filter_add_suffix (images, "png");
+  gtk_file_filter_add_suffix (images, "svg");
+  gtk_file_filter_add_suffix (images, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("matrix.png"));
+  g_signal_connect (chooser, "response", G_CALLBACK (save_image_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _tandem_window_class_exchange_init (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.save-matrix-image", NULL, save_image_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 }

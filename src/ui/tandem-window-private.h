@@ -61,6 +61,9 @@ void  _tandem_window_import_bytes       (TandemWindow   *self,
                                          const char     *name);
 void  _tandem_window_export_to_file     (TandemWindow   *self,
                                          GFile          *file);
+void  _tandem_window_print              (TandemWindow   *self,
+                                         GtkPrintOperationAction action,
+                                         const char     *export_path);
 void  _tandem_window_actions_update     (TandemWindow   *self);
 void  _tandem_window_add_move_shortcuts (TandemWindow   *self);
 void  _tandem_window_toast              (TandemWindow   *self,
