@@ -582,6 +582,8 @@ static const BadFile bad_files[] = {
   { "huge-string.json", "$.initiatives[0].title", "is 2097152 bytes long; text may be at most 1 MiB" },
   { "too-deep.json", "$", "nested more than 16 deep" },
   { "too-large.json", "$", "Tandem reads files of up to 256 MiB" },
+  /* Found by fuzz-import: an empty file once crashed the reader. */
+  { "empty.json", "$", "the file is empty" },
 };
 
 static GBytes *
@@ -620,6 +622,9 @@ make_bad_file (const char *name)
       size = json->len;
       return g_bytes_new_take (g_string_free (json, FALSE), size);
     }
+
+  if (g_str_equal (name, "empty.json"))
+    return g_bytes_new (NULL, 0);
 
   if (g_str_equal (name, "too-large.json"))
     {

@@ -1911,6 +1911,10 @@ read_document (Reader     *reader,
     return fail (reader, _("the file is %" G_GSIZE_FORMAT " bytes long; Tandem reads files of up to 256 MiB"),
                  size);
 
+  /* json-glib takes no NULL data, and an empty file is no document. */
+  if (size == 0)
+    return fail (reader, _("the file is empty"));
+
   if (!g_utf8_validate_len (data, size, &end))
     return fail (reader, _("the file is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
 
