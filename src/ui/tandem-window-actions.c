@@ -626,6 +626,28 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/**
+ * _tandem_window_chooser_new:
+ * @response_cb: called with the window as user data; unrefs the chooser
+ *
+ * A modal file chooser over the window, without filters.
+ */
+GtkFileChooserNative *
+_tandem_window_chooser_new (TandemWindow         *self,
+                            const char           *title,
+                            GtkFileChooserAction  action,
+                            const char           *accept_label,
+                            GCallback             response_cb)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", response_cb, self);
+
+  return chooser;
+}
+
 static GtkFileChooserNative *
 chooser_new (TandemWindow         *self,
              const char           *title,
@@ -633,13 +655,9 @@ chooser_new (TandemWindow         *self,
              const char           *accept_label,
              GCallback             response_cb)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = _tandem_window_chooser_new (self, title, action, accept_label, response_cb);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   add_tandem_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", response_cb, self);
-
   return chooser;
 }
 

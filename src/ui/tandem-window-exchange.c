@@ -295,11 +295,9 @@ import_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Import"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = _tandem_window_chooser_new (self, _("Import"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                        G_CALLBACK (import_response_cb));
   add_exchange_filters (GTK_FILE_CHOOSER (chooser));
-  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -396,12 +394,10 @@ export_action (GtkWidget  *widget,
     name[strlen (name) - strlen (".tandem")] = '\0';
   suggested = g_strconcat (name, ".json", NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = _tandem_window_chooser_new (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        G_CALLBACK (export_response_cb));
   add_exchange_filters (GTK_FILE_CHOOSER (chooser));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -500,16 +496,14 @@ save_image_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) images = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Save Matrix as Image"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  chooser = _tandem_window_chooser_new (self, _("Save Matrix as Image"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), G_CALLBACK (save_image_response_cb));
   gtk_file_filter_set_name (images, _("PNG, SVG or A3 PDF"));
   gtk_file_filter_add_suffix (images, "png");
   gtk_file_filter_add_suffix (images, "svg");
   gtk_file_filter_add_suffix (images, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), images);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("matrix.png"));
-  g_signal_connect (chooser, "response", G_CALLBACK (save_image_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
