@@ -1394,6 +1394,30 @@ run validate-unclosed validate "$tmp/unclosed.csv"
 expect_status validate-unclosed 5 "validate a CSV with an unclosed quote"
 expect_text "$tmp/validate-unclosed.err" "line 2: a quoted field is never closed" "validate names the unclosed quote's line"
 
+# Bad CSV files: exit 5, one line naming the file and the line, nothing written.
+bad_csv_dir="$(dirname "$0")/data/bad-csv"
+cp "$tmp/sheet.tandem" "$tmp/sheet.orig"
+for bad in bad-design bad-delivery bad-date no-title missing-column truncated not-utf8 duplicate-uuid \
+           bad-uuid empty; do
+  file="$bad_csv_dir/$bad.csv"
+  run "validate-csv-$bad" validate "$file"
+  expect_status "validate-csv-$bad" 5 "validate $bad.csv"
+  expect_one_error_line "validate-csv-$bad" "validate $bad.csv"
+  if grep -q "^tandem-cli: $file: line [0-9][0-9]*: " "$tmp/validate-csv-$bad.err"; then
+    pass "validate $bad.csv names the file and line"
+  else
+    fail "validate $bad.csv does not name the file and line"
+    show "$tmp/validate-csv-$bad.err"
+  fi
+  run "import-csv-$bad" import "$tmp/sheet.tandem" "$file"
+  expect_status "import-csv-$bad" 5 "import $bad.csv"
+  if cmp -s "$tmp/sheet.tandem" "$tmp/sheet.orig"; then
+    pass "import $bad.csv left the portfolio as it was"
+  else
+    fail "import $bad.csv changed the portfolio"
+  fi
+done
+
 # ---- PDF report -----------------------------------------------------------------------
 
 run report report "$ex" "$tmp/report.pdf"
