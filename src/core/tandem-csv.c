@@ -181,6 +181,7 @@ tandem_csv_parse (GBytes      *csv,
       if (p < end && *p == '\n')
         p++;
 
+      /* A blank line is no record. */
       if (!(fields->len == 1 && ((char *) g_ptr_array_index (fields, 0))[0] == '\0'))
         {
           TandemCsvRecord *record = g_new0 (TandemCsvRecord, 1);
@@ -189,7 +190,6 @@ tandem_csv_parse (GBytes      *csv,
           record->line = record_line;
           record->fields = (GStrv) g_ptr_array_steal (fields, NULL);
           g_ptr_array_add (records, record);
-          g_ptr_array_set_free_func (fields, g_free);
         }
       else
         g_ptr_array_set_size (fields, 0);
