@@ -17,6 +17,7 @@
 #include "tandem-case-study.h"
 #include "tandem-cell.h"
 #include "tandem-error.h"
+#include "tandem-json-reader-private.h"
 #include "tandem-exchange.h"
 #include "tandem-indicator.h"
 #include "tandem-initiative.h"
@@ -702,71 +703,17 @@ tandem_exchange_export_json (TandemStore  *store,
 
 /* ---- Reading and checking -------------------------------------------------------- */
 
-/* Every problem names the file, the JSON path and what is wrong, as in
- * "team.json: $.initiatives[14].assessments[2].cell: “4,1” is not …". */
-typedef struct
-{
-  const char *name;
-  GString    *path;
-  GError    **error;
-} Reader;
-
-static gboolean
-fail (Reader     *reader,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (Reader     *reader,
-      const char *format,
-      ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-               "%s: %s: %s", reader->name, reader->path->str, reason);
-  return FALSE;
-}
-
-static void
-push (Reader     *reader,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-push (Reader     *reader,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_string_append_vprintf (reader->path, format, args);
-  va_end (args);
-}
-
-static void
-pop_to (Reader *reader,
-        gsize   length)
-{
-  g_string_truncate (reader->path, length);
-}
-
 /* Checks a string found at the current path is not too long. */
 static gboolean
-check_length (Reader     *reader,
-              const char *text)
+check_length (TandemJsonReader *reader,
+              const char       *text)
 {
   gsize length = strlen (text);
 
   if (length > TANDEM_EXCHANGE_MAX_STRING)
-    return fail (reader, _("is %" G_GSIZE_FORMAT " bytes long; text may be at most 1 MiB (%" G_GSIZE_FORMAT " bytes)"),
-                 length, TANDEM_EXCHANGE_MAX_STRING);
+    return tandem_json_reader_fail (reader,
+                                    _("is %" G_GSIZE_FORMAT " bytes long; text may be at most 1 MiB (%" G_GSIZE_FORMAT " bytes)"),
+                                    length, TANDEM_EXCHANGE_MAX_STRING);
 
   return TRUE;
 }
@@ -785,26 +732,26 @@ typedef enum
 } Presence;
 
 static gboolean
-get_string (Reader      *reader,
-            JsonObject  *object,
-            const char  *member,
-            Presence     presence,
-            const char **value)
+get_string (TandemJsonReader  *reader,
+            JsonObject        *object,
+            const char        *member,
+            Presence           presence,
+            const char       **value)
 {
   gsize length = reader->path->len;
   JsonNode *node = json_object_get_member (object, member);
   gboolean ok = TRUE;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       *value = presence == NULLABLE ? NULL : "";
       if (presence == REQUIRED)
-        ok = fail (reader, _("is missing"));
+        ok = tandem_json_reader_fail (reader, _("is missing"));
     }
   else if (!node_is_string (node))
-    ok = fail (reader, _("must be text"));
+    ok = tandem_json_reader_fail (reader, _("must be text"));
   else
     {
       *value = json_node_get_string (node);
@@ -815,19 +762,19 @@ get_string (Reader      *reader,
           g_autofree char *stripped = g_strstrip (g_strdup (*value));
 
           if (stripped[0] == '\0')
-            ok = fail (reader, _("must not be empty"));
+            ok = tandem_json_reader_fail (reader, _("must not be empty"));
         }
     }
 
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
   return ok;
 }
 
 static gboolean
-get_bool (Reader     *reader,
-          JsonObject *object,
-          const char *member,
-          gboolean   *value)
+get_bool (TandemJsonReader *reader,
+          JsonObject       *object,
+          const char       *member,
+          gboolean         *value)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize length = reader->path->len;
@@ -838,9 +785,9 @@ get_bool (Reader     *reader,
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
     {
-      push (reader, ".%s", member);
-      fail (reader, _("must be true or false"));
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".%s", member);
+      tandem_json_reader_fail (reader, _("must be true or false"));
+      tandem_json_reader_pop_to (reader, length);
       return FALSE;
     }
 
@@ -849,35 +796,35 @@ get_bool (Reader     *reader,
 }
 
 static gboolean
-get_whole_number (Reader     *reader,
-                  JsonObject *object,
-                  const char *member,
-                  gint64     *value)
+get_whole_number (TandemJsonReader *reader,
+                  JsonObject       *object,
+                  const char       *member,
+                  gint64           *value)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize length = reader->path->len;
   gboolean ok = TRUE;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    ok = fail (reader, _("is missing"));
+    ok = tandem_json_reader_fail (reader, _("is missing"));
   else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    ok = fail (reader, _("must be a whole number"));
+    ok = tandem_json_reader_fail (reader, _("must be a whole number"));
   else
     *value = json_node_get_int (node);
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
 
   return ok;
 }
 
 /* A number, or with @nullable null (or absent), which sets @has_value FALSE. */
 static gboolean
-get_number (Reader     *reader,
-            JsonObject *object,
-            const char *member,
-            gboolean    nullable,
-            gboolean   *has_value,
-            double     *value)
+get_number (TandemJsonReader *reader,
+            JsonObject       *object,
+            const char       *member,
+            gboolean          nullable,
+            gboolean         *has_value,
+            double           *value)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize length = reader->path->len;
@@ -886,11 +833,11 @@ get_number (Reader     *reader,
   *has_value = FALSE;
   *value = 0;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       if (!nullable)
-        ok = fail (reader, _("is missing"));
+        ok = tandem_json_reader_fail (reader, _("is missing"));
     }
   else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     {
@@ -904,18 +851,18 @@ get_number (Reader     *reader,
       *has_value = TRUE;
     }
   else
-    ok = fail (reader, nullable ? _("must be a number or null") : _("must be a number"));
-  pop_to (reader, length);
+    ok = tandem_json_reader_fail (reader, nullable ? _("must be a number or null") : _("must be a number"));
+  tandem_json_reader_pop_to (reader, length);
 
   return ok;
 }
 
 static JsonArray *
-get_array (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean    required,
-           gboolean   *ok)
+get_array (TandemJsonReader *reader,
+           JsonObject       *object,
+           const char       *member,
+           gboolean          required,
+           gboolean         *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize length = reader->path->len;
@@ -926,17 +873,17 @@ get_array (Reader     *reader,
   if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && !required)
     return NULL;
 
-  push (reader, ".%s", member);
-  *ok = fail (reader, node == NULL || JSON_NODE_HOLDS_NULL (node) ? _("is missing") : _("must be a list"));
-  pop_to (reader, length);
+  tandem_json_reader_push (reader, ".%s", member);
+  *ok = tandem_json_reader_fail (reader, node == NULL || JSON_NODE_HOLDS_NULL (node) ? _("is missing") : _("must be a list"));
+  tandem_json_reader_pop_to (reader, length);
   return NULL;
 }
 
 static JsonObject *
-get_object (Reader     *reader,
-            JsonObject *object,
-            const char *member,
-            gboolean   *ok)
+get_object (TandemJsonReader *reader,
+            JsonObject       *object,
+            const char       *member,
+            gboolean         *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
   gsize length = reader->path->len;
@@ -947,23 +894,23 @@ get_object (Reader     *reader,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
 
-  push (reader, ".%s", member);
-  *ok = fail (reader, _("must be an object"));
-  pop_to (reader, length);
+  tandem_json_reader_push (reader, ".%s", member);
+  *ok = tandem_json_reader_fail (reader, _("must be an object"));
+  tandem_json_reader_pop_to (reader, length);
   return NULL;
 }
 
 /* The object at @i of @array; the path already names the element. */
 static JsonObject *
-element_object (Reader    *reader,
-                JsonArray *array,
-                guint      i)
+element_object (TandemJsonReader *reader,
+                JsonArray        *array,
+                guint             i)
 {
   JsonNode *node = json_array_get_element (array, i);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (reader, _("must be an object"));
+      tandem_json_reader_fail (reader, _("must be an object"));
       return NULL;
     }
 
@@ -972,27 +919,27 @@ element_object (Reader    *reader,
 
 /* A cell "R,C" in @text, found at the current path. */
 static gboolean
-parse_cell (Reader     *reader,
-            const char *text,
-            guint      *row,
-            guint      *col)
+parse_cell (TandemJsonReader *reader,
+            const char       *text,
+            guint            *row,
+            guint            *col)
 {
   g_autoptr(GError) cell_error = NULL;
 
   if (!tandem_cell_parse (text, row, col, &cell_error))
-    return fail (reader, "%s", cell_error->message);
+    return tandem_json_reader_fail (reader, "%s", cell_error->message);
 
   return TRUE;
 }
 
 static gboolean
-get_cell (Reader     *reader,
-          JsonObject *object,
-          const char *member,
-          gboolean    nullable,
-          gboolean   *has_cell,
-          guint      *row,
-          guint      *col)
+get_cell (TandemJsonReader *reader,
+          JsonObject       *object,
+          const char       *member,
+          gboolean          nullable,
+          gboolean         *has_cell,
+          guint            *row,
+          guint            *col)
 {
   gsize length = reader->path->len;
   const char *text;
@@ -1004,20 +951,20 @@ get_cell (Reader     *reader,
   if (text == NULL)
     return TRUE;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
   ok = parse_cell (reader, text, row, col);
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
 
   *has_cell = ok;
   return ok;
 }
 
 static gboolean
-get_date (Reader      *reader,
-          JsonObject  *object,
-          const char  *member,
-          gboolean     nullable,
-          const char **date)
+get_date (TandemJsonReader  *reader,
+          JsonObject        *object,
+          const char        *member,
+          gboolean           nullable,
+          const char       **date)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -1027,9 +974,9 @@ get_date (Reader      *reader,
 
   if (*date != NULL && !tandem_date_is_valid (*date))
     {
-      push (reader, ".%s", member);
-      ok = fail (reader, _("“%s” is not a date written YYYY-MM-DD, such as 2018-01-31"), *date);
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".%s", member);
+      ok = tandem_json_reader_fail (reader, _("“%s” is not a date written YYYY-MM-DD, such as 2018-01-31"), *date);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
@@ -1049,11 +996,11 @@ is_valid_case_id (const char *id)
 }
 
 static gboolean
-get_uuid (Reader      *reader,
-          JsonObject  *object,
-          const char  *member,
-          GHashTable  *seen,
-          const char **uuid)
+get_uuid (TandemJsonReader  *reader,
+          JsonObject        *object,
+          const char        *member,
+          GHashTable        *seen,
+          const char       **uuid)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -1061,24 +1008,24 @@ get_uuid (Reader      *reader,
   if (!get_string (reader, object, member, REQUIRED, uuid))
     return FALSE;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
   if (!g_uuid_string_is_valid (*uuid))
-    ok = fail (reader, _("“%s” is not a UUID"), *uuid);
+    ok = tandem_json_reader_fail (reader, _("“%s” is not a UUID"), *uuid);
   else if (!g_hash_table_add (seen, g_ascii_strdown (*uuid, -1)))
-    ok = fail (reader, _("“%s” is used twice in the file"), *uuid);
-  pop_to (reader, length);
+    ok = tandem_json_reader_fail (reader, _("“%s” is used twice in the file"), *uuid);
+  tandem_json_reader_pop_to (reader, length);
 
   return ok;
 }
 
 /* A list of names from @names, as flags. */
 static gboolean
-get_flags (Reader         *reader,
-           JsonObject     *object,
-           const char     *member,
-           const FlagName *names,
-           guint           n_names,
-           guint          *flags)
+get_flags (TandemJsonReader *reader,
+           JsonObject       *object,
+           const char       *member,
+           const FlagName   *names,
+           guint             n_names,
+           guint            *flags)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -1090,9 +1037,9 @@ get_flags (Reader         *reader,
       JsonNode *node = json_array_get_element (array, i);
       guint j;
 
-      push (reader, ".%s[%u]", member, i);
+      tandem_json_reader_push (reader, ".%s[%u]", member, i);
       if (!node_is_string (node))
-        ok = fail (reader, _("must be text"));
+        ok = tandem_json_reader_fail (reader, _("must be text"));
       else
         {
           g_autoptr(GString) known = g_string_new (NULL);
@@ -1108,10 +1055,11 @@ get_flags (Reader         *reader,
               for (guint k = 0; k < n_names; k++)
                 g_string_append_printf (known, "%s%s", k ? ", " : "", names[k].name);
               ok = check_length (reader, json_node_get_string (node)) &&
-                   fail (reader, _("“%s” is not one of %s"), json_node_get_string (node), known->str);
+                   tandem_json_reader_fail (reader,
+                                            _("“%s” is not one of %s"), json_node_get_string (node), known->str);
             }
         }
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
@@ -1120,7 +1068,7 @@ get_flags (Reader         *reader,
 /* One member of an object with fixed keys, such as "answers": its value
  * must be one of @values.  Absent or null means @fallback. */
 static gboolean
-get_choice (Reader             *reader,
+get_choice (TandemJsonReader   *reader,
             JsonObject         *object,
             const char         *member,
             const char * const *values,
@@ -1149,9 +1097,9 @@ get_choice (Reader             *reader,
         if (values[k] != NULL)
           g_string_append_printf (known, "%s%s", known->len ? ", " : "", values[k]);
 
-      push (reader, ".%s", member);
-      ok = fail (reader, _("“%s” is not one of %s"), text, known->str);
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".%s", member);
+      ok = tandem_json_reader_fail (reader, _("“%s” is not one of %s"), text, known->str);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
@@ -1159,7 +1107,7 @@ get_choice (Reader             *reader,
 
 /* Every member of an object with fixed keys must be one of @keys. */
 static gboolean
-check_keys (Reader             *reader,
+check_keys (TandemJsonReader   *reader,
             JsonObject         *object,
             const char         *member,
             const char * const *keys,
@@ -1181,9 +1129,9 @@ check_keys (Reader             *reader,
         for (guint k = 0; k < n_keys; k++)
           g_string_append_printf (known, "%s%s", k ? ", " : "", keys[k]);
 
-        push (reader, ".%s", member);
-        fail (reader, _("“%s” is not one of %s"), shown, known->str);
-        pop_to (reader, length);
+        tandem_json_reader_push (reader, ".%s", member);
+        tandem_json_reader_fail (reader, _("“%s” is not one of %s"), shown, known->str);
+        tandem_json_reader_pop_to (reader, length);
         return FALSE;
       }
 
@@ -1225,10 +1173,10 @@ lookup_local_case (Context    *context,
 }
 
 static gboolean
-read_strings (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              GStrv      *strings)
+read_strings (TandemJsonReader *reader,
+              JsonObject       *object,
+              const char       *member,
+              GStrv            *strings)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize length = reader->path->len;
@@ -1239,12 +1187,12 @@ read_strings (Reader     *reader,
     {
       JsonNode *node = json_array_get_element (array, i);
 
-      push (reader, ".%s[%u]", member, i);
+      tandem_json_reader_push (reader, ".%s[%u]", member, i);
       if (!node_is_string (node))
-        ok = fail (reader, _("must be text"));
+        ok = tandem_json_reader_fail (reader, _("must be text"));
       else if ((ok = check_length (reader, json_node_get_string (node))))
         g_strv_builder_add (builder, json_node_get_string (node));
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   *strings = g_strv_builder_end (builder);
@@ -1252,10 +1200,10 @@ read_strings (Reader     *reader,
 }
 
 static gboolean
-read_links (Reader          *reader,
-            JsonObject      *object,
-            TandemCaseStudy *case_study,
-            gboolean        *has_links)
+read_links (TandemJsonReader *reader,
+            JsonObject       *object,
+            TandemCaseStudy  *case_study,
+            gboolean         *has_links)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -1270,7 +1218,7 @@ read_links (Reader          *reader,
       JsonObject *item;
       guint row, col;
 
-      push (reader, ".links[%u]", i);
+      tandem_json_reader_push (reader, ".links[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_cell (reader, item, "cell", FALSE, &has_cell, &row, &col) &&
@@ -1281,8 +1229,8 @@ read_links (Reader          *reader,
 
       if (ok && !tandem_link_basis_from_string (basis_name, &basis))
         {
-          push (reader, ".basis");
-          ok = fail (reader, _("“%s” is not one of source, tandem, user"), basis_name);
+          tandem_json_reader_push (reader, ".basis");
+          ok = tandem_json_reader_fail (reader, _("“%s” is not one of source, tandem, user"), basis_name);
         }
       else if (ok)
         {
@@ -1292,8 +1240,8 @@ read_links (Reader          *reader,
 
               if (link->row == row && link->col == col)
                 {
-                  push (reader, ".cell");
-                  ok = fail (reader, _("cell %u,%u is listed twice"), row, col);
+                  tandem_json_reader_push (reader, ".cell");
+                  ok = tandem_json_reader_fail (reader, _("cell %u,%u is listed twice"), row, col);
                   break;
                 }
             }
@@ -1301,16 +1249,16 @@ read_links (Reader          *reader,
             _tandem_case_study_add_stored_link (case_study, row, col, basis, note, hidden, user_note);
         }
 
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
 }
 
 static gboolean
-read_full_case (Reader          *reader,
-                JsonObject      *object,
-                TandemCaseStudy *cs)
+read_full_case (TandemJsonReader *reader,
+                JsonObject       *object,
+                TandemCaseStudy  *cs)
 {
   g_auto(GStrv) learning = NULL;
   g_auto(GStrv) tags = NULL;
@@ -1340,10 +1288,11 @@ read_full_case (Reader          *reader,
 
       if (!tandem_cos_from_string (cos_names[i], &co))
         {
-          push (reader, ".cos[%u]", i);
-          fail (reader, _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
-                cos_names[i]);
-          pop_to (reader, length);
+          tandem_json_reader_push (reader, ".cos[%u]", i);
+          tandem_json_reader_fail (reader,
+                                   _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
+                                   cos_names[i]);
+          tandem_json_reader_pop_to (reader, length);
           return FALSE;
         }
       cos |= co;
@@ -1368,14 +1317,14 @@ read_full_case (Reader          *reader,
       const char *figure, *outcome_period;
       JsonObject *item;
 
-      push (reader, ".outcomes[%u]", i);
+      tandem_json_reader_push (reader, ".outcomes[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "figure", OPTIONAL, &figure) &&
            get_string (reader, item, "period", OPTIONAL, &outcome_period);
       if (ok)
         tandem_case_study_add_outcome (cs, figure, outcome_period);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   array = ok ? get_array (reader, object, "sources", FALSE, &ok) : NULL;
@@ -1384,7 +1333,7 @@ read_full_case (Reader          *reader,
       const char *document, *author, *year, *url;
       JsonObject *item;
 
-      push (reader, ".sources[%u]", i);
+      tandem_json_reader_push (reader, ".sources[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "document", OPTIONAL, &document) &&
@@ -1393,16 +1342,16 @@ read_full_case (Reader          *reader,
            get_string (reader, item, "url", OPTIONAL, &url);
       if (ok)
         tandem_case_study_add_source (cs, document, author, year, url);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok && read_links (reader, object, cs, &has_links);
 }
 
 static gboolean
-read_case_studies (Reader     *reader,
-                   JsonObject *root,
-                   Context    *context)
+read_case_studies (TandemJsonReader *reader,
+                   JsonObject       *root,
+                   Context          *context)
 {
   gboolean ok = TRUE;
   JsonArray *array = get_array (reader, root, "case_studies", FALSE, &ok);
@@ -1416,7 +1365,7 @@ read_case_studies (Reader     *reader,
       const char *id;
       gboolean bundled, has_links = FALSE;
 
-      push (reader, ".case_studies[%u]", i);
+      tandem_json_reader_push (reader, ".case_studies[%u]", i);
       object = element_object (reader, array, i);
       if (object == NULL ||
           !get_string (reader, object, "id", REQUIRED, &id) ||
@@ -1425,13 +1374,13 @@ read_case_studies (Reader     *reader,
 
       if (!is_valid_case_id (id))
         {
-          push (reader, ".id");
-          return fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
+          tandem_json_reader_push (reader, ".id");
+          return tandem_json_reader_fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
         }
       if (g_hash_table_contains (context->file_cases, id))
         {
-          push (reader, ".id");
-          return fail (reader, _("“%s” is used twice in the file"), id);
+          tandem_json_reader_push (reader, ".id");
+          return tandem_json_reader_fail (reader, _("“%s” is used twice in the file"), id);
         }
 
       local = lookup_local_case (context, id);
@@ -1439,8 +1388,8 @@ read_case_studies (Reader     *reader,
         {
           if (local == NULL || !tandem_case_study_get_bundled (local))
             {
-              push (reader, ".id");
-              return fail (reader, _("“%s” is not a case study of this Tandem’s library"), id);
+              tandem_json_reader_push (reader, ".id");
+              return tandem_json_reader_fail (reader, _("“%s” is not a case study of this Tandem’s library"), id);
             }
 
           /* The library's case study with the file's links. */
@@ -1454,8 +1403,9 @@ read_case_studies (Reader     *reader,
         {
           if (local != NULL && tandem_case_study_get_bundled (local))
             {
-              push (reader, ".id");
-              return fail (reader, _("“%s” is a case study of Tandem’s library, which cannot be replaced"), id);
+              tandem_json_reader_push (reader, ".id");
+              return tandem_json_reader_fail (reader,
+                                              _("“%s” is a case study of Tandem’s library, which cannot be replaced"), id);
             }
 
           theirs = tandem_case_study_new (NULL);
@@ -1470,7 +1420,7 @@ read_case_studies (Reader     *reader,
       file_case->bundled = bundled;
       file_case->has_links = has_links;
       g_hash_table_insert (context->file_cases, (gpointer) tandem_case_study_get_id (file_case->theirs), file_case);
-      pop_to (reader, 1);
+      tandem_json_reader_pop_to (reader, 1);
     }
 
   return ok;
@@ -1488,9 +1438,9 @@ typedef struct
 } Document;
 
 static gboolean
-read_matrix (Reader     *reader,
-             JsonObject *root,
-             Document   *document)
+read_matrix (TandemJsonReader *reader,
+             JsonObject       *root,
+             Document         *document)
 {
   g_autoptr(GList) members = NULL;
   gboolean ok = TRUE;
@@ -1509,13 +1459,13 @@ read_matrix (Reader     *reader,
         {
           g_autofree char *shown = g_utf8_make_valid (key, MIN (strlen (key), 80));
 
-          push (reader, ".matrix");
-          return fail (reader, _("“%s” is not a heading or cell of the matrix"), shown);
+          tandem_json_reader_push (reader, ".matrix");
+          return tandem_json_reader_fail (reader, _("“%s” is not a heading or cell of the matrix"), shown);
         }
 
-      push (reader, ".matrix");
+      tandem_json_reader_push (reader, ".matrix");
       ok = get_string (reader, matrix, key, REQUIRED, &text);
-      pop_to (reader, 1);
+      tandem_json_reader_pop_to (reader, 1);
       if (!ok)
         return FALSE;
 
@@ -1527,11 +1477,11 @@ read_matrix (Reader     *reader,
 }
 
 static gboolean
-read_assessment (Reader           *reader,
-                 JsonObject       *object,
-                 const char       *uuid,
-                 GHashTable       *ids,
-                 GHashTable       *dates,
+read_assessment (TandemJsonReader  *reader,
+                 JsonObject        *object,
+                 const char        *uuid,
+                 GHashTable        *ids,
+                 GHashTable        *dates,
                  TandemAssessment **result)
 {
   g_autoptr(TandemAssessment) a = NULL;
@@ -1554,15 +1504,17 @@ read_assessment (Reader           *reader,
 
   if (!g_hash_table_add (dates, g_strdup (date)))
     {
-      push (reader, ".date");
-      return fail (reader, _("the initiative has another assessment on %s; it can have only one a day"), date);
+      tandem_json_reader_push (reader, ".date");
+      return tandem_json_reader_fail (reader,
+                                      _("the initiative has another assessment on %s; it can have only one a day"), date);
     }
 
   if (stage_name != NULL && !tandem_stage_from_string (stage_name, &stage))
     {
-      push (reader, ".stage");
-      return fail (reader, _("“%s” is not one of active-involvement, co-design, co-delivery, full-co-production"),
-                   stage_name);
+      tandem_json_reader_push (reader, ".stage");
+      return tandem_json_reader_fail (reader,
+                                      _("“%s” is not one of active-involvement, co-design, co-delivery, full-co-production"),
+                                      stage_name);
     }
 
   a = tandem_assessment_new (uuid, date, row, col);
@@ -1586,7 +1538,7 @@ read_assessment (Reader           *reader,
     if (!check_keys (reader, cos, "cos", co_names, TANDEM_N_COS))
       return FALSE;
 
-    push (reader, ".cos");
+    tandem_json_reader_push (reader, ".cos");
     for (guint i = 0; ok && i < TANDEM_N_COS; i++)
       {
         ok = get_choice (reader, cos, co_names[i], presence_names, G_N_ELEMENTS (presence_names),
@@ -1594,7 +1546,7 @@ read_assessment (Reader           *reader,
         if (ok)
           tandem_assessment_set_presence (a, cos_order[i], value);
       }
-    pop_to (reader, length);
+    tandem_json_reader_pop_to (reader, length);
     if (!ok)
       return FALSE;
   }
@@ -1609,7 +1561,7 @@ read_assessment (Reader           *reader,
   answers = get_object (reader, object, "answers", &ok);
   if (!ok || !check_keys (reader, answers, "answers", question_names, TANDEM_N_QUESTIONS))
     return FALSE;
-  push (reader, ".answers");
+  tandem_json_reader_push (reader, ".answers");
   for (guint q = 0; ok && q < TANDEM_N_QUESTIONS; q++)
     {
       ok = get_choice (reader, answers, question_names[q], answer_names, G_N_ELEMENTS (answer_names),
@@ -1617,7 +1569,7 @@ read_assessment (Reader           *reader,
       if (ok)
         tandem_assessment_set_answer (a, q, value);
     }
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
   if (!ok)
     return FALSE;
 
@@ -1627,14 +1579,14 @@ read_assessment (Reader           *reader,
       const char *caption, *link;
       JsonObject *item;
 
-      push (reader, ".evidence[%u]", i);
+      tandem_json_reader_push (reader, ".evidence[%u]", i);
       item = element_object (reader, evidence, i);
       ok = item != NULL &&
            get_string (reader, item, "caption", OPTIONAL, &caption) &&
            get_string (reader, item, "link", OPTIONAL, &link);
       if (ok)
         tandem_assessment_add_evidence (a, caption, link);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
   if (!ok)
     return FALSE;
@@ -1642,14 +1594,14 @@ read_assessment (Reader           *reader,
   placements = get_object (reader, object, "placements", &ok);
   if (!ok || !check_keys (reader, placements, "placements", stakeholder_names, TANDEM_N_STAKEHOLDERS))
     return FALSE;
-  push (reader, ".placements");
+  tandem_json_reader_push (reader, ".placements");
   for (guint s = 0; ok && placements != NULL && s < TANDEM_N_STAKEHOLDERS; s++)
     {
       ok = get_cell (reader, placements, stakeholder_names[s], TRUE, &has_cell, &row, &col);
       if (ok && has_cell)
         tandem_assessment_set_placement (a, s, row, col);
     }
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
   if (!ok)
     return FALSE;
 
@@ -1658,11 +1610,11 @@ read_assessment (Reader           *reader,
 }
 
 static gboolean
-read_indicator (Reader           *reader,
-                JsonObject       *object,
-                const char       *uuid,
-                GHashTable       *ids,
-                TandemIndicator **result)
+read_indicator (TandemJsonReader  *reader,
+                JsonObject        *object,
+                const char        *uuid,
+                GHashTable        *ids,
+                TandemIndicator  **result)
 {
   g_autoptr(TandemIndicator) indicator = NULL;
   g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1693,19 +1645,19 @@ read_indicator (Reader           *reader,
       const char *date;
       JsonObject *item;
 
-      push (reader, ".readings[%u]", i);
+      tandem_json_reader_push (reader, ".readings[%u]", i);
       item = element_object (reader, readings, i);
       ok = item != NULL &&
            get_date (reader, item, "date", FALSE, &date) &&
            get_number (reader, item, "value", FALSE, &has_value, &value);
       if (ok && !g_hash_table_add (dates, (gpointer) date))
         {
-          push (reader, ".date");
-          ok = fail (reader, _("there is another reading on %s"), date);
+          tandem_json_reader_push (reader, ".date");
+          ok = tandem_json_reader_fail (reader, _("there is another reading on %s"), date);
         }
       if (ok)
         tandem_indicator_set_reading (indicator, date, value);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
   if (!ok)
     return FALSE;
@@ -1715,11 +1667,11 @@ read_indicator (Reader           *reader,
 }
 
 static gboolean
-read_initiative (Reader     *reader,
-                 JsonObject *object,
-                 Context    *context,
-                 GHashTable *ids,
-                 Document   *document)
+read_initiative (TandemJsonReader *reader,
+                 JsonObject       *object,
+                 Context          *context,
+                 GHashTable       *ids,
+                 Document         *document)
 {
   g_autoptr(TandemInitiative) initiative = NULL;
   g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1770,15 +1722,15 @@ read_initiative (Reader     *reader,
           g_autofree char *shown = g_utf8_make_valid (cell, MIN (strlen (cell), 80));
           guint note_row, note_col;
 
-          push (reader, ".notes[\"%s\"]", shown);
+          tandem_json_reader_push (reader, ".notes[\"%s\"]", shown);
           if (!node_is_string (note))
-            return fail (reader, _("must be text"));
+            return tandem_json_reader_fail (reader, _("must be text"));
           if (!check_length (reader, json_node_get_string (note)) ||
               !parse_cell (reader, cell, &note_row, &note_col))
             return FALSE;
           if (tandem_initiative_get_cell_note (initiative, note_row, note_col) != NULL)
-            return fail (reader, _("cell %u,%u has two notes"), note_row, note_col);
-          pop_to (reader, length);
+            return tandem_json_reader_fail (reader, _("cell %u,%u has two notes"), note_row, note_col);
+          tandem_json_reader_pop_to (reader, length);
           tandem_initiative_set_cell_note (initiative, note_row, note_col, json_node_get_string (note));
         }
     }
@@ -1790,7 +1742,7 @@ read_initiative (Reader     *reader,
       gboolean evidence;
       JsonObject *item;
 
-      push (reader, ".citations[%u]", i);
+      tandem_json_reader_push (reader, ".citations[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "case", REQUIRED, &case_id) &&
@@ -1799,17 +1751,18 @@ read_initiative (Reader     *reader,
       if (ok && !g_hash_table_contains (context->file_cases, case_id) &&
           lookup_local_case (context, case_id) == NULL)
         {
-          push (reader, ".case");
-          ok = fail (reader, _("“%s” is a case study neither in the file nor in the portfolio"), case_id);
+          tandem_json_reader_push (reader, ".case");
+          ok = tandem_json_reader_fail (reader,
+                                        _("“%s” is a case study neither in the file nor in the portfolio"), case_id);
         }
       else if (ok && tandem_initiative_find_citation (initiative, case_id) != NULL)
         {
-          push (reader, ".case");
-          ok = fail (reader, _("“%s” is cited twice"), case_id);
+          tandem_json_reader_push (reader, ".case");
+          ok = tandem_json_reader_fail (reader, _("“%s” is cited twice"), case_id);
         }
       else if (ok)
         tandem_initiative_cite (initiative, case_id, evidence, note);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
   if (!ok)
     return FALSE;
@@ -1820,12 +1773,12 @@ read_initiative (Reader     *reader,
       TandemAssessment *a = NULL;
       JsonObject *item;
 
-      push (reader, ".assessments[%u]", i);
+      tandem_json_reader_push (reader, ".assessments[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL && read_assessment (reader, item, uuid, ids, dates, &a);
       if (ok)
         g_ptr_array_add (document->assessments, a);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
   if (!ok)
     return FALSE;
@@ -1836,12 +1789,12 @@ read_initiative (Reader     *reader,
       TandemIndicator *indicator = NULL;
       JsonObject *item;
 
-      push (reader, ".indicators[%u]", i);
+      tandem_json_reader_push (reader, ".indicators[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL && read_indicator (reader, item, uuid, ids, &indicator);
       if (ok)
         g_ptr_array_add (document->indicators, indicator);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
   if (!ok)
     return FALSE;
@@ -1854,9 +1807,9 @@ read_initiative (Reader     *reader,
  * nested deeper than the format ever is before handing them over.  Also
  * refuses "\u0000", which C strings cannot hold: the text would be cut. */
 static gboolean
-check_depth (Reader     *reader,
-             const char *data,
-             gsize       size)
+check_depth (TandemJsonReader *reader,
+             const char       *data,
+             gsize             size)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
@@ -1868,7 +1821,8 @@ check_depth (Reader     *reader,
       if (in_string)
         {
           if (c == '\\' && i + 5 < size && memcmp (data + i + 1, "u0000", 5) == 0)
-            return fail (reader, _("text may not contain the character U+0000 (at byte %" G_GSIZE_FORMAT ")"), i);
+            return tandem_json_reader_fail (reader,
+                                            _("text may not contain the character U+0000 (at byte %" G_GSIZE_FORMAT ")"), i);
           if (c == '\\')
             i++;
           else if (c == '"')
@@ -1879,8 +1833,9 @@ check_depth (Reader     *reader,
       else if (c == '[' || c == '{')
         {
           if (++depth > TANDEM_EXCHANGE_MAX_DEPTH)
-            return fail (reader, _("lists and objects are nested more than %u deep (at byte %" G_GSIZE_FORMAT ")"),
-                         TANDEM_EXCHANGE_MAX_DEPTH, i);
+            return tandem_json_reader_fail (reader,
+                                            _("lists and objects are nested more than %u deep (at byte %" G_GSIZE_FORMAT ")"),
+                                            TANDEM_EXCHANGE_MAX_DEPTH, i);
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
@@ -1890,10 +1845,10 @@ check_depth (Reader     *reader,
 }
 
 static gboolean
-read_document (Reader     *reader,
-               GBytes     *json,
-               Context    *context,
-               Document   *document)
+read_document (TandemJsonReader *reader,
+               GBytes           *json,
+               Context          *context,
+               Document         *document)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1908,15 +1863,17 @@ read_document (Reader     *reader,
   gboolean ok = TRUE;
 
   if (size > TANDEM_EXCHANGE_MAX_SIZE)
-    return fail (reader, _("the file is %" G_GSIZE_FORMAT " bytes long; Tandem reads files of up to 256 MiB"),
-                 size);
+    return tandem_json_reader_fail (reader,
+                                    _("the file is %" G_GSIZE_FORMAT " bytes long; Tandem reads files of up to 256 MiB"),
+                                    size);
 
   /* json-glib takes no NULL data, and an empty file is no document. */
   if (size == 0)
-    return fail (reader, _("the file is empty"));
+    return tandem_json_reader_fail (reader, _("the file is empty"));
 
   if (!g_utf8_validate_len (data, size, &end))
-    return fail (reader, _("the file is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
+    return tandem_json_reader_fail (reader,
+                                    _("the file is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
 
   if (!check_depth (reader, data, size))
     return FALSE;
@@ -1936,30 +1893,33 @@ read_document (Reader     *reader,
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, _("must be an object"));
+    return tandem_json_reader_fail (reader, _("must be an object"));
   root = json_node_get_object (node);
 
   if (!get_string (reader, root, "format", REQUIRED, &format))
     return FALSE;
   if (!g_str_equal (format, TANDEM_EXCHANGE_FORMAT))
     {
-      push (reader, ".format");
-      return fail (reader, _("“%s” is not a Tandem portfolio (“%s”)"), format, TANDEM_EXCHANGE_FORMAT);
+      tandem_json_reader_push (reader, ".format");
+      return tandem_json_reader_fail (reader,
+                                      _("“%s” is not a Tandem portfolio (“%s”)"), format, TANDEM_EXCHANGE_FORMAT);
     }
 
   node = json_object_get_member (root, "version");
-  push (reader, ".version");
+  tandem_json_reader_push (reader, ".version");
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return fail (reader, _("is missing"));
+    return tandem_json_reader_fail (reader, _("is missing"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return fail (reader, _("must be a whole number"));
+    return tandem_json_reader_fail (reader, _("must be a whole number"));
   if (json_node_get_int (node) > TANDEM_EXCHANGE_VERSION)
-    return fail (reader, _("version %" G_GINT64_FORMAT " comes from a newer Tandem; this one reads version %d: update Tandem to import it"),
-                 json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+    return tandem_json_reader_fail (reader,
+                                    _("version %" G_GINT64_FORMAT " comes from a newer Tandem; this one reads version %d: update Tandem to import it"),
+                                    json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
   if (json_node_get_int (node) != TANDEM_EXCHANGE_VERSION)
-    return fail (reader, _("%" G_GINT64_FORMAT " is not a version of the format; this Tandem reads version %d"),
-                 json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
-  pop_to (reader, 1);
+    return tandem_json_reader_fail (reader,
+                                    _("%" G_GINT64_FORMAT " is not a version of the format; this Tandem reads version %d"),
+                                    json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+  tandem_json_reader_pop_to (reader, 1);
 
   if (!read_matrix (reader, root, document) ||
       !read_case_studies (reader, root, context))
@@ -1972,11 +1932,11 @@ read_document (Reader     *reader,
     {
       JsonObject *object;
 
-      push (reader, ".initiatives[%u]", i);
+      tandem_json_reader_push (reader, ".initiatives[%u]", i);
       object = element_object (reader, array, i);
       if (object == NULL || !read_initiative (reader, object, context, ids, document))
         return FALSE;
-      pop_to (reader, 1);
+      tandem_json_reader_pop_to (reader, 1);
     }
 
   /* The file's own order, for stable conflict lists. */
@@ -2446,7 +2406,7 @@ tandem_exchange_read_json (TandemStore  *store,
   g_autoptr(TandemImport) import = NULL;
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(GPtrArray) library = NULL;
-  Reader reader = { name, path, error };
+  TandemJsonReader reader = { name, path, error };
   Context context = { store, NULL, NULL };
   Document document = { NULL };
   gboolean ok;

@@ -16,107 +16,52 @@
 #include "tandem-cell.h"
 #include "tandem-core-resources.h"
 #include "tandem-error.h"
+#include "tandem-json-reader-private.h"
 #include "tandem-library.h"
 
 #define BUNDLED_PATH "/org/tandem/Tandem/core/case-studies.json"
 
-/* Reading one entry: every problem names the file, the JSON path and
- * what is wrong, for example
- * "case-studies.json: $.entries[3].cells[0].cell: “4,1” is not …". */
-typedef struct
-{
-  const char *name;
-  GString    *path;
-  GError    **error;
-} Reader;
-
-static gboolean
-fail (Reader     *reader,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static gboolean
-fail (Reader     *reader,
-      const char *format,
-      ...)
-{
-  g_autofree char *reason = NULL;
-  va_list args;
-
-  va_start (args, format);
-  reason = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-               "%s: %s: %s", reader->name, reader->path->str, reason);
-  return FALSE;
-}
-
-static void
-push (Reader     *reader,
-      const char *format,
-      ...) G_GNUC_PRINTF (2, 3);
-
-static void
-push (Reader     *reader,
-      const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_string_append_vprintf (reader->path, format, args);
-  va_end (args);
-}
-
-static void
-pop_to (Reader *reader,
-        gsize   length)
-{
-  g_string_truncate (reader->path, length);
-}
-
 /* An optional string member: absent or null mean "", anything else but a
  * string is an error. */
 static gboolean
-get_string (Reader      *reader,
-            JsonObject  *object,
-            const char  *member,
-            gboolean     required,
-            const char **value)
+get_string (TandemJsonReader  *reader,
+            JsonObject        *object,
+            const char        *member,
+            gboolean           required,
+            const char       **value)
 {
   gsize length = reader->path->len;
   JsonNode *node = json_object_get_member (object, member);
   gboolean ok = TRUE;
 
-  push (reader, ".%s", member);
+  tandem_json_reader_push (reader, ".%s", member);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
       *value = "";
       if (required)
-        ok = fail (reader, _("is missing"));
+        ok = tandem_json_reader_fail (reader, _("is missing"));
     }
   else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    ok = fail (reader, _("must be text"));
+    ok = tandem_json_reader_fail (reader, _("must be text"));
   else
     {
       g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
 
       *value = json_node_get_string (node);
       if (required && stripped[0] == '\0')
-        ok = fail (reader, _("must not be empty"));
+        ok = tandem_json_reader_fail (reader, _("must not be empty"));
     }
 
-  pop_to (reader, length);
+  tandem_json_reader_pop_to (reader, length);
   return ok;
 }
 
 static JsonArray *
-get_array (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean   *ok)
+get_array (TandemJsonReader *reader,
+           JsonObject       *object,
+           const char       *member,
+           gboolean         *ok)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -127,9 +72,9 @@ get_array (Reader     *reader,
     {
       gsize length = reader->path->len;
 
-      push (reader, ".%s", member);
-      *ok = fail (reader, _("must be a list"));
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".%s", member);
+      *ok = tandem_json_reader_fail (reader, _("must be a list"));
+      tandem_json_reader_pop_to (reader, length);
       return NULL;
     }
 
@@ -137,15 +82,15 @@ get_array (Reader     *reader,
 }
 
 static JsonObject *
-element_object (Reader    *reader,
-                JsonArray *array,
-                guint      i)
+element_object (TandemJsonReader *reader,
+                JsonArray        *array,
+                guint             i)
 {
   JsonNode *node = json_array_get_element (array, i);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (reader, _("must be an object"));
+      tandem_json_reader_fail (reader, _("must be an object"));
       return NULL;
     }
 
@@ -153,10 +98,10 @@ element_object (Reader    *reader,
 }
 
 static gboolean
-read_strings (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              GStrv      *strings)
+read_strings (TandemJsonReader *reader,
+              JsonObject       *object,
+              const char       *member,
+              GStrv            *strings)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize length = reader->path->len;
@@ -167,12 +112,12 @@ read_strings (Reader     *reader,
     {
       JsonNode *node = json_array_get_element (array, i);
 
-      push (reader, ".%s[%u]", member, i);
+      tandem_json_reader_push (reader, ".%s[%u]", member, i);
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        ok = fail (reader, _("must be text"));
+        ok = tandem_json_reader_fail (reader, _("must be text"));
       else
         g_strv_builder_add (builder, json_node_get_string (node));
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   *strings = g_strv_builder_end (builder);
@@ -180,9 +125,9 @@ read_strings (Reader     *reader,
 }
 
 static gboolean
-read_cos (Reader          *reader,
-          JsonObject      *object,
-          TandemCaseStudy *case_study)
+read_cos (TandemJsonReader *reader,
+          JsonObject       *object,
+          TandemCaseStudy  *case_study)
 {
   g_auto(GStrv) names = NULL;
   TandemCos cos = 0;
@@ -197,10 +142,11 @@ read_cos (Reader          *reader,
 
       if (!tandem_cos_from_string (names[i], &co))
         {
-          push (reader, ".cos[%u]", i);
-          fail (reader, _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
-                names[i]);
-          pop_to (reader, length);
+          tandem_json_reader_push (reader, ".cos[%u]", i);
+          tandem_json_reader_fail (reader,
+                                   _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
+                                   names[i]);
+          tandem_json_reader_pop_to (reader, length);
           return FALSE;
         }
       cos |= co;
@@ -211,9 +157,9 @@ read_cos (Reader          *reader,
 }
 
 static gboolean
-read_cells (Reader          *reader,
-            JsonObject      *object,
-            TandemCaseStudy *case_study)
+read_cells (TandemJsonReader *reader,
+            JsonObject       *object,
+            TandemCaseStudy  *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -221,9 +167,9 @@ read_cells (Reader          *reader,
 
   if (ok && (array == NULL || json_array_get_length (array) == 0))
     {
-      push (reader, ".cells");
-      ok = fail (reader, _("a case study needs at least one cell of the matrix"));
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".cells");
+      ok = tandem_json_reader_fail (reader, _("a case study needs at least one cell of the matrix"));
+      tandem_json_reader_pop_to (reader, length);
     }
 
   for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
@@ -234,7 +180,7 @@ read_cells (Reader          *reader,
       JsonObject *item;
       guint row, col;
 
-      push (reader, ".cells[%u]", i);
+      tandem_json_reader_push (reader, ".cells[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "cell", TRUE, &cell) &&
@@ -243,32 +189,32 @@ read_cells (Reader          *reader,
 
       if (ok && !tandem_cell_parse (cell, &row, &col, &cell_error))
         {
-          push (reader, ".cell");
-          ok = fail (reader, "%s", cell_error->message);
+          tandem_json_reader_push (reader, ".cell");
+          ok = tandem_json_reader_fail (reader, "%s", cell_error->message);
         }
       else if (ok && (!tandem_link_basis_from_string (basis_name, &basis) || basis == TANDEM_LINK_USER))
         {
-          push (reader, ".basis");
-          ok = fail (reader, _("“%s” is not “source” or “tandem”"), basis_name);
+          tandem_json_reader_push (reader, ".basis");
+          ok = tandem_json_reader_fail (reader, _("“%s” is not “source” or “tandem”"), basis_name);
         }
       else if (ok && tandem_case_study_find_link (case_study, row, col) != NULL)
         {
-          push (reader, ".cell");
-          ok = fail (reader, _("cell %u,%u is listed twice"), row, col);
+          tandem_json_reader_push (reader, ".cell");
+          ok = tandem_json_reader_fail (reader, _("cell %u,%u is listed twice"), row, col);
         }
       else if (ok)
         tandem_case_study_add_library_link (case_study, row, col, basis, note);
 
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
 }
 
 static gboolean
-read_outcomes (Reader          *reader,
-               JsonObject      *object,
-               TandemCaseStudy *case_study)
+read_outcomes (TandemJsonReader *reader,
+               JsonObject       *object,
+               TandemCaseStudy  *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -279,23 +225,23 @@ read_outcomes (Reader          *reader,
       const char *figure, *period;
       JsonObject *item;
 
-      push (reader, ".outcomes[%u]", i);
+      tandem_json_reader_push (reader, ".outcomes[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "figure", TRUE, &figure) &&
            get_string (reader, item, "period", FALSE, &period);
       if (ok)
         tandem_case_study_add_outcome (case_study, figure, period);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
 }
 
 static gboolean
-read_sources (Reader          *reader,
-              JsonObject      *object,
-              TandemCaseStudy *case_study)
+read_sources (TandemJsonReader *reader,
+              JsonObject       *object,
+              TandemCaseStudy  *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -303,9 +249,9 @@ read_sources (Reader          *reader,
 
   if (ok && (array == NULL || json_array_get_length (array) == 0))
     {
-      push (reader, ".sources");
-      ok = fail (reader, _("a case study needs at least one source"));
-      pop_to (reader, length);
+      tandem_json_reader_push (reader, ".sources");
+      ok = tandem_json_reader_fail (reader, _("a case study needs at least one source"));
+      tandem_json_reader_pop_to (reader, length);
     }
 
   for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
@@ -313,7 +259,7 @@ read_sources (Reader          *reader,
       const char *document, *author, *year, *url;
       JsonObject *item;
 
-      push (reader, ".sources[%u]", i);
+      tandem_json_reader_push (reader, ".sources[%u]", i);
       item = element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "document", TRUE, &document) &&
@@ -322,7 +268,7 @@ read_sources (Reader          *reader,
            get_string (reader, item, "url", FALSE, &url);
       if (ok)
         tandem_case_study_add_source (case_study, document, author, year, url);
-      pop_to (reader, length);
+      tandem_json_reader_pop_to (reader, length);
     }
 
   return ok;
@@ -342,8 +288,8 @@ is_valid_id (const char *id)
 }
 
 static TandemCaseStudy *
-read_entry (Reader     *reader,
-            JsonObject *object)
+read_entry (TandemJsonReader *reader,
+            JsonObject       *object)
 {
   g_autoptr(TandemCaseStudy) case_study = tandem_case_study_new (NULL);
   g_auto(GStrv) learning = NULL;
@@ -365,8 +311,8 @@ read_entry (Reader     *reader,
 
   if (!is_valid_id (id))
     {
-      push (reader, ".id");
-      fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
+      tandem_json_reader_push (reader, ".id");
+      tandem_json_reader_fail (reader, _("“%s” must be lower-case letters, digits and hyphens"), id);
       return NULL;
     }
 
@@ -374,8 +320,8 @@ read_entry (Reader     *reader,
   if (generic != NULL && !JSON_NODE_HOLDS_NULL (generic) &&
       (!JSON_NODE_HOLDS_VALUE (generic) || json_node_get_value_type (generic) != G_TYPE_BOOLEAN))
     {
-      push (reader, ".generic");
-      fail (reader, _("must be true or false"));
+      tandem_json_reader_push (reader, ".generic");
+      tandem_json_reader_fail (reader, _("must be true or false"));
       return NULL;
     }
 
@@ -426,7 +372,7 @@ tandem_library_parse (GBytes      *json,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GString) path = g_string_new ("$");
-  Reader reader = { name, path, error };
+  TandemJsonReader reader = { name, path, error };
   JsonObject *root;
   JsonArray *array;
   JsonNode *node;
@@ -438,7 +384,7 @@ tandem_library_parse (GBytes      *json,
   g_return_val_if_fail (version != NULL && entries != NULL, FALSE);
 
   if (!g_utf8_validate (data, size, NULL))
-    return fail (&reader, _("the file is not UTF-8 text"));
+    return tandem_json_reader_fail (&reader, _("the file is not UTF-8 text"));
 
   if (!json_parser_load_from_data (parser, data, size, &parse_error))
     {
@@ -455,23 +401,23 @@ tandem_library_parse (GBytes      *json,
 
   node = json_parser_get_root (parser);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (&reader, _("must be an object"));
+    return tandem_json_reader_fail (&reader, _("must be an object"));
   root = json_node_get_object (node);
 
   if (!get_string (&reader, root, "format", TRUE, &format))
     return FALSE;
   if (!g_str_equal (format, TANDEM_LIBRARY_FORMAT))
     {
-      push (&reader, ".format");
-      return fail (&reader, _("“%s” is not a Tandem case-study library"), format);
+      tandem_json_reader_push (&reader, ".format");
+      return tandem_json_reader_fail (&reader, _("“%s” is not a Tandem case-study library"), format);
     }
 
   node = json_object_get_member (root, "version");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
     {
-      push (&reader, ".version");
-      return fail (&reader, _("must be a whole number from 1"));
+      tandem_json_reader_push (&reader, ".version");
+      return tandem_json_reader_fail (&reader, _("must be a whole number from 1"));
     }
   *version = json_node_get_int (node);
 
@@ -480,8 +426,8 @@ tandem_library_parse (GBytes      *json,
     return FALSE;
   if (array == NULL)
     {
-      push (&reader, ".entries");
-      return fail (&reader, _("is missing"));
+      tandem_json_reader_push (&reader, ".entries");
+      return tandem_json_reader_fail (&reader, _("is missing"));
     }
 
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -489,7 +435,7 @@ tandem_library_parse (GBytes      *json,
       TandemCaseStudy *entry;
       JsonObject *object;
 
-      push (&reader, ".entries[%u]", i);
+      tandem_json_reader_push (&reader, ".entries[%u]", i);
       object = element_object (&reader, array, i);
       if (object == NULL || !(entry = read_entry (&reader, object)))
         return FALSE;
@@ -497,11 +443,12 @@ tandem_library_parse (GBytes      *json,
       g_ptr_array_add (result, entry);
       if (g_hash_table_contains (ids, tandem_case_study_get_id (entry)))
         {
-          push (&reader, ".id");
-          return fail (&reader, _("“%s” is used by another entry"), tandem_case_study_get_id (entry));
+          tandem_json_reader_push (&reader, ".id");
+          return tandem_json_reader_fail (&reader,
+                                          _("“%s” is used by another entry"), tandem_case_study_get_id (entry));
         }
       g_hash_table_add (ids, (gpointer) tandem_case_study_get_id (entry));
-      pop_to (&reader, 1);
+      tandem_json_reader_pop_to (&reader, 1);
     }
 
   *entries = g_steal_pointer (&result);

@@ -1,0 +1,34 @@
+/* tandem-json-reader-private.h
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where a JSON reader is, so that every problem names the file, the JSON
+ * path and what is wrong, as in
+ * "team.json: $.initiatives[14].assessments[2].cell: “4,1” is not …".
+ * Shared by the Tandem JSON and case-study library readers. */
+typedef struct
+{
+  const char *name;
+  GString    *path;
+  GError    **error;
+} TandemJsonReader;
+
+gboolean tandem_json_reader_fail   (TandemJsonReader *reader,
+                                    const char       *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+void     tandem_json_reader_push   (TandemJsonReader *reader,
+                                    const char       *format,
+                                    ...) G_GNUC_PRINTF (2, 3);
+void     tandem_json_reader_pop_to (TandemJsonReader *reader,
+                                    gsize             length);
+
+G_END_DECLS
