@@ -171,6 +171,57 @@ assert_dates (TandemStore *store,
 
 /* ---- Reading back ------------------------------------------------------------------ */
 
+static guint
+count_ids (TandemStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) ids = tandem_store_list_assessment_ids (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return g_hash_table_size (ids);
+}
+
+/* Every assessment's ID in one set; a read transaction sees one state of
+ * the file even while another connection writes to it. */
+static void
+test_ids_and_read_snapshot (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TandemAssessment) a = assessment (fixture->uuid, "2020-01-01", 1, 1);
+  g_autoptr(TandemAssessment) b = assessment (fixture->other, "2021-01-01", 3, 3);
+  g_autoptr(TandemAssessment) c = assessment (fixture->other, "2022-01-01", 2, 2);
+  g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(TandemStore) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save_ok (STORE (fixture), a);
+  save_ok (STORE (fixture), b);
+  ids = tandem_store_list_assessment_ids (STORE (fixture), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
+  g_assert_true (g_hash_table_contains (ids, tandem_assessment_get_id (a)));
+  g_assert_true (g_hash_table_contains (ids, tandem_assessment_get_id (b)));
+
+  g_assert_true (tandem_store_begin_read (STORE (fixture), &error));
+  g_assert_no_error (error);
+  second = tandem_store_open (fixture->base.file, TANDEM_STORE_NONE, &error);
+  g_assert_no_error (error);
+  save_ok (second, c);
+  g_assert_cmpuint (count_ids (STORE (fixture)), ==, 2);
+  tandem_store_end_read (STORE (fixture));
+  g_assert_cmpuint (count_ids (STORE (fixture)), ==, 3);
+  tandem_test_close_store (g_steal_pointer (&second));
+
+  /* A closed portfolio says so. */
+  tandem_store_close (STORE (fixture));
+  g_assert_null (tandem_store_list_assessment_ids (STORE (fixture), &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (tandem_store_begin_read (STORE (fixture), &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+}
+
 static void
 test_order (Fixture       *fixture,
             gconstpointer  data)
@@ -1723,6 +1774,7 @@ main (int   argc,
   g_test_add (path, Fixture, "seeded", fixture_setup, func, fixture_teardown)
 
   ADD ("/core/store/assessments/order", test_order);
+  ADD ("/core/store/assessments/ids-and-read-snapshot", test_ids_and_read_snapshot);
   ADD ("/core/store/assessments/round-trip", test_round_trip);
   ADD ("/core/store/assessments/current-cell", test_current_cell);
   ADD ("/core/store/assessments/current-cell/saved-initiative", test_cell_follows_saved_initiative);

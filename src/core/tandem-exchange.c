@@ -18,6 +18,7 @@
 #include "tandem-cell.h"
 #include "tandem-error.h"
 #include "tandem-json-reader-private.h"
+#include "tandem-json-writer.h"
 #include "tandem-exchange.h"
 #include "tandem-indicator.h"
 #include "tandem-initiative.h"
@@ -77,125 +78,125 @@ find_name (const char * const *names,
 /* ---- Export ---------------------------------------------------------------------- */
 
 static void
-add_string (JsonBuilder *builder,
+add_string (TandemJsonWriter *writer,
             const char  *member,
             const char  *value)
 {
-  json_builder_set_member_name (builder, member);
+  tandem_json_writer_set_member_name (writer, member);
   if (value == NULL)
-    json_builder_add_null_value (builder);
+    tandem_json_writer_add_null_value (writer);
   else
-    json_builder_add_string_value (builder, value);
+    tandem_json_writer_add_string_value (writer, value);
 }
 
 static void
-add_cell (JsonBuilder *builder,
+add_cell (TandemJsonWriter *writer,
           const char  *member,
           guint        row,
           guint        col)
 {
   g_autofree char *cell = g_strdup_printf ("%u,%u", row, col);
 
-  add_string (builder, member, cell);
+  add_string (writer, member, cell);
 }
 
 /* Whole numbers are written as such; anything else as JSON writes doubles. */
 static void
-add_number (JsonBuilder *builder,
+add_number (TandemJsonWriter *writer,
             double       value)
 {
   if (value == floor (value) && fabs (value) < 1e15)
-    json_builder_add_int_value (builder, (gint64) value);
+    tandem_json_writer_add_int_value (writer, (gint64) value);
   else
-    json_builder_add_double_value (builder, value);
+    tandem_json_writer_add_double_value (writer, value);
 }
 
 static void
-add_strings (JsonBuilder        *builder,
+add_strings (TandemJsonWriter        *writer,
              const char         *member,
              const char * const *strings)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, member);
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; strings != NULL && strings[i] != NULL; i++)
-    json_builder_add_string_value (builder, strings[i]);
-  json_builder_end_array (builder);
+    tandem_json_writer_add_string_value (writer, strings[i]);
+  tandem_json_writer_end_array (writer);
 }
 
 static void
-add_flags (JsonBuilder    *builder,
+add_flags (TandemJsonWriter    *writer,
            const char     *member,
            const FlagName *names,
            guint           n_names,
            guint           flags)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, member);
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < n_names; i++)
     if (flags & names[i].flag)
-      json_builder_add_string_value (builder, names[i].name);
-  json_builder_end_array (builder);
+      tandem_json_writer_add_string_value (writer, names[i].name);
+  tandem_json_writer_end_array (writer);
 }
 
 static void
-export_assessment (JsonBuilder      *builder,
+export_assessment (TandemJsonWriter      *writer,
                    TandemAssessment *a)
 {
   TandemStage stage = tandem_assessment_get_stage (a);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", tandem_assessment_get_id (a));
-  add_string (builder, "date", tandem_assessment_get_date (a));
-  add_cell (builder, "cell", tandem_assessment_get_row (a), tandem_assessment_get_col (a));
-  add_string (builder, "stage", stage == TANDEM_STAGE_NONE ? NULL : tandem_stage_to_string (stage));
-  add_string (builder, "level", level_names[tandem_assessment_get_level (a)]);
+  tandem_json_writer_begin_object (writer);
+  add_string (writer, "id", tandem_assessment_get_id (a));
+  add_string (writer, "date", tandem_assessment_get_date (a));
+  add_cell (writer, "cell", tandem_assessment_get_row (a), tandem_assessment_get_col (a));
+  add_string (writer, "stage", stage == TANDEM_STAGE_NONE ? NULL : tandem_stage_to_string (stage));
+  add_string (writer, "level", level_names[tandem_assessment_get_level (a)]);
 
-  json_builder_set_member_name (builder, "cos");
-  json_builder_begin_object (builder);
+  tandem_json_writer_set_member_name (writer, "cos");
+  tandem_json_writer_begin_object (writer);
   for (guint i = 0; i < TANDEM_N_COS; i++)
-    add_string (builder, tandem_cos_to_string (cos_order[i]),
+    add_string (writer, tandem_cos_to_string (cos_order[i]),
                 presence_names[tandem_assessment_get_presence (a, cos_order[i])]);
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 
-  add_flags (builder, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names),
+  add_flags (writer, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names),
              tandem_assessment_get_subtypes (a));
-  add_flags (builder, "principles", principle_names, G_N_ELEMENTS (principle_names),
+  add_flags (writer, "principles", principle_names, G_N_ELEMENTS (principle_names),
              tandem_assessment_get_principles (a));
 
-  json_builder_set_member_name (builder, "answers");
-  json_builder_begin_object (builder);
+  tandem_json_writer_set_member_name (writer, "answers");
+  tandem_json_writer_begin_object (writer);
   for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
-    add_string (builder, question_names[q], answer_names[tandem_assessment_get_answer (a, q)]);
-  json_builder_end_object (builder);
+    add_string (writer, question_names[q], answer_names[tandem_assessment_get_answer (a, q)]);
+  tandem_json_writer_end_object (writer);
 
-  add_string (builder, "notes", tandem_assessment_get_notes (a));
-  add_string (builder, "participants", tandem_assessment_get_participants (a));
+  add_string (writer, "notes", tandem_assessment_get_notes (a));
+  add_string (writer, "participants", tandem_assessment_get_participants (a));
 
-  json_builder_set_member_name (builder, "evidence");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "evidence");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_assessment_get_n_evidence (a); i++)
     {
       const TandemEvidence *evidence = tandem_assessment_get_evidence (a, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "caption", evidence->caption ? evidence->caption : "");
-      add_string (builder, "link", evidence->link ? evidence->link : "");
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_string (writer, "caption", evidence->caption ? evidence->caption : "");
+      add_string (writer, "link", evidence->link ? evidence->link : "");
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "placements");
-  json_builder_begin_object (builder);
+  tandem_json_writer_set_member_name (writer, "placements");
+  tandem_json_writer_begin_object (writer);
   for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
     {
       guint row, col;
 
       if (tandem_assessment_get_placement (a, s, &row, &col))
-        add_cell (builder, stakeholder_names[s], row, col);
+        add_cell (writer, stakeholder_names[s], row, col);
     }
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 }
 
 static int
@@ -210,47 +211,47 @@ compare_indicators (gconstpointer a,
 }
 
 static void
-export_indicator (JsonBuilder     *builder,
+export_indicator (TandemJsonWriter     *writer,
                   TandemIndicator *indicator)
 {
   double value;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", tandem_indicator_get_id (indicator));
-  add_string (builder, "name", tandem_indicator_get_name (indicator));
-  add_string (builder, "unit", tandem_indicator_get_unit (indicator) ? tandem_indicator_get_unit (indicator) : "");
+  tandem_json_writer_begin_object (writer);
+  add_string (writer, "id", tandem_indicator_get_id (indicator));
+  add_string (writer, "name", tandem_indicator_get_name (indicator));
+  add_string (writer, "unit", tandem_indicator_get_unit (indicator) ? tandem_indicator_get_unit (indicator) : "");
 
-  json_builder_set_member_name (builder, "baseline");
+  tandem_json_writer_set_member_name (writer, "baseline");
   if (tandem_indicator_get_baseline (indicator, &value))
-    add_number (builder, value);
+    add_number (writer, value);
   else
-    json_builder_add_null_value (builder);
+    tandem_json_writer_add_null_value (writer);
 
-  json_builder_set_member_name (builder, "target");
+  tandem_json_writer_set_member_name (writer, "target");
   if (tandem_indicator_get_target (indicator, &value))
-    add_number (builder, value);
+    add_number (writer, value);
   else
-    json_builder_add_null_value (builder);
+    tandem_json_writer_add_null_value (writer);
 
-  json_builder_set_member_name (builder, "readings");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "readings");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_indicator_get_n_readings (indicator); i++)
     {
       const TandemReading *reading = tandem_indicator_get_reading (indicator, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "date", reading->date);
-      json_builder_set_member_name (builder, "value");
-      add_number (builder, reading->value);
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_string (writer, "date", reading->date);
+      tandem_json_writer_set_member_name (writer, "value");
+      add_number (writer, reading->value);
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 }
 
 static gboolean
-export_initiative (JsonBuilder       *builder,
+export_initiative (TandemJsonWriter       *writer,
                    TandemStore       *store,
                    TandemInitiative  *initiative,
                    GHashTable        *cited,
@@ -269,27 +270,27 @@ export_initiative (JsonBuilder       *builder,
   /* The store orders indicators by name; ties by ID, so the file is stable. */
   g_ptr_array_sort (indicators, compare_indicators);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "uuid", uuid);
-  add_string (builder, "title", tandem_initiative_get_title (initiative));
-  add_string (builder, "organisation", tandem_initiative_get_organisation (initiative));
-  add_string (builder, "service_area", tandem_initiative_get_service_area (initiative));
-  add_string (builder, "place", tandem_initiative_get_place (initiative));
-  add_string (builder, "description", tandem_initiative_get_description (initiative));
-  json_builder_set_member_name (builder, "created");
-  json_builder_add_int_value (builder, tandem_initiative_get_created (initiative));
-  json_builder_set_member_name (builder, "updated");
-  json_builder_add_int_value (builder, tandem_initiative_get_updated (initiative));
-  add_cell (builder, "cell", tandem_initiative_get_row (initiative), tandem_initiative_get_col (initiative));
+  tandem_json_writer_begin_object (writer);
+  add_string (writer, "uuid", uuid);
+  add_string (writer, "title", tandem_initiative_get_title (initiative));
+  add_string (writer, "organisation", tandem_initiative_get_organisation (initiative));
+  add_string (writer, "service_area", tandem_initiative_get_service_area (initiative));
+  add_string (writer, "place", tandem_initiative_get_place (initiative));
+  add_string (writer, "description", tandem_initiative_get_description (initiative));
+  tandem_json_writer_set_member_name (writer, "created");
+  tandem_json_writer_add_int_value (writer, tandem_initiative_get_created (initiative));
+  tandem_json_writer_set_member_name (writer, "updated");
+  tandem_json_writer_add_int_value (writer, tandem_initiative_get_updated (initiative));
+  add_cell (writer, "cell", tandem_initiative_get_row (initiative), tandem_initiative_get_col (initiative));
   if (tandem_initiative_has_target (initiative))
-    add_cell (builder, "target", tandem_initiative_get_target_row (initiative),
+    add_cell (writer, "target", tandem_initiative_get_target_row (initiative),
               tandem_initiative_get_target_col (initiative));
   else
-    add_string (builder, "target", NULL);
-  add_string (builder, "target_date", tandem_initiative_get_target_date (initiative));
+    add_string (writer, "target", NULL);
+  add_string (writer, "target_date", tandem_initiative_get_target_date (initiative));
 
-  json_builder_set_member_name (builder, "notes");
-  json_builder_begin_object (builder);
+  tandem_json_writer_set_member_name (writer, "notes");
+  tandem_json_writer_begin_object (writer);
   for (guint row = 1; row <= TANDEM_MATRIX_SIZE; row++)
     for (guint col = 1; col <= TANDEM_MATRIX_SIZE; col++)
       {
@@ -299,39 +300,39 @@ export_initiative (JsonBuilder       *builder,
         if (note == NULL)
           continue;
         cell = g_strdup_printf ("%u,%u", row, col);
-        add_string (builder, cell, note);
+        add_string (writer, cell, note);
       }
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 
-  json_builder_set_member_name (builder, "citations");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "citations");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_initiative_get_n_citations (initiative); i++)
     {
       const TandemCitation *citation = tandem_initiative_get_citation (initiative, i);
 
       g_hash_table_add (cited, g_strdup (citation->case_id));
-      json_builder_begin_object (builder);
-      add_string (builder, "case", citation->case_id);
-      json_builder_set_member_name (builder, "evidence");
-      json_builder_add_boolean_value (builder, citation->evidence);
-      add_string (builder, "note", citation->note ? citation->note : "");
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_string (writer, "case", citation->case_id);
+      tandem_json_writer_set_member_name (writer, "evidence");
+      tandem_json_writer_add_boolean_value (writer, citation->evidence);
+      add_string (writer, "note", citation->note ? citation->note : "");
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "assessments");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "assessments");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < assessments->len; i++)
-    export_assessment (builder, g_ptr_array_index (assessments, i));
-  json_builder_end_array (builder);
+    export_assessment (writer, g_ptr_array_index (assessments, i));
+  tandem_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "indicators");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "indicators");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < indicators->len; i++)
-    export_indicator (builder, g_ptr_array_index (indicators, i));
-  json_builder_end_array (builder);
+    export_indicator (writer, g_ptr_array_index (indicators, i));
+  tandem_json_writer_end_array (writer);
 
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
   return TRUE;
 }
 
@@ -351,238 +352,100 @@ links_changed (TandemCaseStudy *case_study)
 }
 
 static void
-export_links (JsonBuilder     *builder,
+export_links (TandemJsonWriter     *writer,
               TandemCaseStudy *case_study)
 {
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "links");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_case_study_get_n_links (case_study); i++)
     {
       const TandemCaseLink *link = tandem_case_study_get_link (case_study, i);
 
-      json_builder_begin_object (builder);
-      add_cell (builder, "cell", link->row, link->col);
-      add_string (builder, "basis", tandem_link_basis_to_string (link->basis));
-      add_string (builder, "note", link->note ? link->note : "");
-      json_builder_set_member_name (builder, "hidden");
-      json_builder_add_boolean_value (builder, link->hidden);
-      json_builder_set_member_name (builder, "user_note");
-      json_builder_add_boolean_value (builder, link->user_note);
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_cell (writer, "cell", link->row, link->col);
+      add_string (writer, "basis", tandem_link_basis_to_string (link->basis));
+      add_string (writer, "note", link->note ? link->note : "");
+      tandem_json_writer_set_member_name (writer, "hidden");
+      tandem_json_writer_add_boolean_value (writer, link->hidden);
+      tandem_json_writer_set_member_name (writer, "user_note");
+      tandem_json_writer_add_boolean_value (writer, link->user_note);
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 }
 
 static void
-export_case (JsonBuilder     *builder,
+export_case (TandemJsonWriter     *writer,
              TandemCaseStudy *cs)
 {
   TandemCos cos = tandem_case_study_get_cos (cs);
 
-  json_builder_begin_object (builder);
-  add_string (builder, "id", tandem_case_study_get_id (cs));
+  tandem_json_writer_begin_object (writer);
+  add_string (writer, "id", tandem_case_study_get_id (cs));
 
   if (tandem_case_study_get_bundled (cs))
     {
       /* The library has the rest; only the user's links travel. */
-      json_builder_set_member_name (builder, "bundled");
-      json_builder_add_boolean_value (builder, TRUE);
+      tandem_json_writer_set_member_name (writer, "bundled");
+      tandem_json_writer_add_boolean_value (writer, TRUE);
       if (links_changed (cs))
-        export_links (builder, cs);
-      json_builder_end_object (builder);
+        export_links (writer, cs);
+      tandem_json_writer_end_object (writer);
       return;
     }
 
-  json_builder_set_member_name (builder, "bundled");
-  json_builder_add_boolean_value (builder, FALSE);
-  add_string (builder, "title", tandem_case_study_get_title (cs));
-  json_builder_set_member_name (builder, "generic");
-  json_builder_add_boolean_value (builder, tandem_case_study_get_generic (cs));
-  add_string (builder, "place", tandem_case_study_get_place (cs));
-  add_string (builder, "country", tandem_case_study_get_country (cs));
-  add_string (builder, "service_area", tandem_case_study_get_service_area (cs));
-  add_string (builder, "period", tandem_case_study_get_period (cs));
-  add_string (builder, "summary", tandem_case_study_get_summary (cs));
+  tandem_json_writer_set_member_name (writer, "bundled");
+  tandem_json_writer_add_boolean_value (writer, FALSE);
+  add_string (writer, "title", tandem_case_study_get_title (cs));
+  tandem_json_writer_set_member_name (writer, "generic");
+  tandem_json_writer_add_boolean_value (writer, tandem_case_study_get_generic (cs));
+  add_string (writer, "place", tandem_case_study_get_place (cs));
+  add_string (writer, "country", tandem_case_study_get_country (cs));
+  add_string (writer, "service_area", tandem_case_study_get_service_area (cs));
+  add_string (writer, "period", tandem_case_study_get_period (cs));
+  add_string (writer, "summary", tandem_case_study_get_summary (cs));
 
-  json_builder_set_member_name (builder, "cos");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "cos");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < TANDEM_N_COS; i++)
     if (cos & cos_order[i])
-      json_builder_add_string_value (builder, tandem_cos_to_string (cos_order[i]));
-  json_builder_end_array (builder);
+      tandem_json_writer_add_string_value (writer, tandem_cos_to_string (cos_order[i]));
+  tandem_json_writer_end_array (writer);
 
-  json_builder_set_member_name (builder, "outcomes");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "outcomes");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_case_study_get_n_outcomes (cs); i++)
     {
       const TandemOutcome *outcome = tandem_case_study_get_outcome (cs, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "figure", outcome->figure ? outcome->figure : "");
-      add_string (builder, "period", outcome->period ? outcome->period : "");
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_string (writer, "figure", outcome->figure ? outcome->figure : "");
+      add_string (writer, "period", outcome->period ? outcome->period : "");
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  add_string (builder, "change_notes", tandem_case_study_get_change_notes (cs));
-  add_strings (builder, "learning", tandem_case_study_get_learning (cs));
-  add_strings (builder, "tags", tandem_case_study_get_tags (cs));
+  add_string (writer, "change_notes", tandem_case_study_get_change_notes (cs));
+  add_strings (writer, "learning", tandem_case_study_get_learning (cs));
+  add_strings (writer, "tags", tandem_case_study_get_tags (cs));
 
-  json_builder_set_member_name (builder, "sources");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "sources");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < tandem_case_study_get_n_sources (cs); i++)
     {
       const TandemSource *source = tandem_case_study_get_source (cs, i);
 
-      json_builder_begin_object (builder);
-      add_string (builder, "document", source->document ? source->document : "");
-      add_string (builder, "author", source->author ? source->author : "");
-      add_string (builder, "year", source->year ? source->year : "");
-      add_string (builder, "url", source->url ? source->url : "");
-      json_builder_end_object (builder);
+      tandem_json_writer_begin_object (writer);
+      add_string (writer, "document", source->document ? source->document : "");
+      add_string (writer, "author", source->author ? source->author : "");
+      add_string (writer, "year", source->year ? source->year : "");
+      add_string (writer, "url", source->url ? source->url : "");
+      tandem_json_writer_end_object (writer);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  export_links (builder, cs);
-  json_builder_end_object (builder);
-}
-
-/* Writes @node as JSON indented by two spaces a level, "key": value, with
- * empty lists and objects as [] and {}.  (json-glib's generator writes
- * "key" : value and spreads empty objects out.) */
-static void
-write_string (GString    *out,
-              const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-write_indent (GString *out,
-              guint    level)
-{
-  g_string_append_c (out, '\n');
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
-}
-
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     level)
-{
-  switch (JSON_NODE_TYPE (node))
-    {
-    case JSON_NODE_OBJECT:
-      {
-        JsonObject *object = json_node_get_object (node);
-        g_autoptr(GList) members = json_object_get_members (object);
-
-        if (members == NULL)
-          {
-            g_string_append (out, "{}");
-            break;
-          }
-        g_string_append_c (out, '{');
-        for (GList *l = members; l != NULL; l = l->next)
-          {
-            write_indent (out, level + 1);
-            write_string (out, l->data);
-            g_string_append (out, ": ");
-            write_node (out, json_object_get_member (object, l->data), level + 1);
-            if (l->next != NULL)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, level);
-        g_string_append_c (out, '}');
-      }
-      break;
-
-    case JSON_NODE_ARRAY:
-      {
-        JsonArray *array = json_node_get_array (node);
-        guint n = json_array_get_length (array);
-
-        if (n == 0)
-          {
-            g_string_append (out, "[]");
-            break;
-          }
-        g_string_append_c (out, '[');
-        for (guint i = 0; i < n; i++)
-          {
-            write_indent (out, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
-            if (i + 1 < n)
-              g_string_append_c (out, ',');
-          }
-        write_indent (out, level);
-        g_string_append_c (out, ']');
-      }
-      break;
-
-    case JSON_NODE_NULL:
-      g_string_append (out, "null");
-      break;
-
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
-          break;
-        case G_TYPE_INT64:
-          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-          break;
-        case G_TYPE_BOOLEAN:
-          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-          break;
-        case G_TYPE_DOUBLE:
-          {
-            static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-            double value = json_node_get_double (node);
-            char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-            /* The shortest text that reads back as the same number. */
-            for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-              {
-                g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-                if (g_ascii_strtod (buffer, NULL) == value)
-                  break;
-              }
-            /* "1e+20" is JSON; "inf" and "nan" never get here. */
-            g_string_append (out, buffer);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  export_links (writer, cs);
+  tandem_json_writer_end_object (writer);
 }
 
 /**
@@ -606,14 +469,12 @@ tandem_exchange_export_json (TandemStore  *store,
                              GPtrArray    *uuids,
                              GError      **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(TandemJsonWriter) writer = NULL;
   g_autoptr(GHashTable) cited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) initiatives = g_ptr_array_new_with_free_func (g_object_unref);
   TandemMatrix *matrix;
   GListModel *cases;
   const char * const *keys;
-  GString *text;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -647,34 +508,43 @@ tandem_exchange_export_json (TandemStore  *store,
         }
     }
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", TANDEM_EXCHANGE_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, TANDEM_EXCHANGE_VERSION);
+  /* One snapshot, and one lock for the thousands of queries below. */
+  if (!tandem_store_begin_read (store, error))
+    return NULL;
+
+  writer = tandem_json_writer_new ();
+  tandem_json_writer_begin_object (writer);
+  add_string (writer, "format", TANDEM_EXCHANGE_FORMAT);
+  tandem_json_writer_set_member_name (writer, "version");
+  tandem_json_writer_add_int_value (writer, TANDEM_EXCHANGE_VERSION);
 
   matrix = tandem_store_get_matrix (store);
   keys = tandem_matrix_get_keys ();
-  json_builder_set_member_name (builder, "matrix");
-  json_builder_begin_object (builder);
+  tandem_json_writer_set_member_name (writer, "matrix");
+  tandem_json_writer_begin_object (writer);
   for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *label = tandem_matrix_dup_custom_label (matrix, keys[i]);
 
       if (label != NULL)
-        add_string (builder, keys[i], label);
+        add_string (writer, keys[i], label);
     }
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 
-  json_builder_set_member_name (builder, "initiatives");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "initiatives");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < initiatives->len; i++)
-    if (!export_initiative (builder, store, g_ptr_array_index (initiatives, i), cited, error))
-      return NULL;
-  json_builder_end_array (builder);
+    if (!export_initiative (writer, store, g_ptr_array_index (initiatives, i), cited, error))
+      {
+        tandem_store_end_read (store);
+        return NULL;
+      }
+  tandem_store_end_read (store);
+  tandem_json_writer_end_array (writer);
 
   cases = tandem_store_get_case_studies (store);
-  json_builder_set_member_name (builder, "case_studies");
-  json_builder_begin_array (builder);
+  tandem_json_writer_set_member_name (writer, "case_studies");
+  tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
       g_autoptr(TandemCaseStudy) cs = g_list_model_get_item (cases, i);
@@ -687,18 +557,13 @@ tandem_exchange_export_json (TandemStore  *store,
         wanted = g_hash_table_contains (cited, tandem_case_study_get_id (cs));
 
       if (wanted)
-        export_case (builder, cs);
+        export_case (writer, cs);
     }
-  json_builder_end_array (builder);
+  tandem_json_writer_end_array (writer);
 
-  json_builder_end_object (builder);
+  tandem_json_writer_end_object (writer);
 
-  root = json_builder_get_root (builder);
-  text = g_string_sized_new (4096);
-  write_node (text, root, 0);
-  g_string_append_c (text, '\n');
-
-  return g_string_free (text, FALSE);
+  return tandem_json_writer_free_to_string (g_steal_pointer (&writer));
 }
 
 /* ---- Reading and checking -------------------------------------------------------- */
@@ -742,6 +607,7 @@ get_string (TandemJsonReader  *reader,
   JsonNode *node = json_object_get_member (object, member);
   gboolean ok = TRUE;
 
+  *value = NULL;
   tandem_json_reader_push (reader, ".%s", member);
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -2236,6 +2102,51 @@ compare_case (TandemImport    *import,
                 g_object_ref (mine), g_object_ref (theirs));
 }
 
+/* The portfolio's version of @theirs: the assessment with its ID or else
+ * the initiative's assessment of the same day (one a day is kept).  @local
+ * is the initiative's assessments, if the portfolio has the initiative; an
+ * ID it has elsewhere is looked up. */
+static gboolean
+find_local_assessment (TandemStore       *store,
+                       GHashTable        *local_ids,
+                       GPtrArray         *local,
+                       TandemAssessment  *theirs,
+                       TandemAssessment **mine,
+                       GError           **error)
+{
+  const char *id = tandem_assessment_get_id (theirs);
+  TandemAssessment *same_day = NULL;
+
+  for (guint i = 0; local != NULL && i < local->len; i++)
+    {
+      TandemAssessment *a = g_ptr_array_index (local, i);
+
+      if (g_str_equal (tandem_assessment_get_id (a), id))
+        {
+          *mine = g_object_ref (a);
+          return TRUE;
+        }
+      if (same_day == NULL && g_str_equal (tandem_assessment_get_date (a), tandem_assessment_get_date (theirs)))
+        same_day = a;
+    }
+
+  if (local_ids != NULL && g_hash_table_contains (local_ids, id))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      *mine = tandem_store_lookup_assessment (store, id, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *mine = same_day ? g_object_ref (same_day) : NULL;
+  return TRUE;
+}
+
 static gboolean
 compare_document (TandemImport  *import,
                   Document      *document,
@@ -2247,6 +2158,14 @@ compare_document (TandemImport  *import,
   /* uuid → GPtrArray of the portfolio's assessments, for initiatives it has */
   g_autoptr(GHashTable) local_days = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) local_ids = NULL;
+
+  if (store != NULL)
+    {
+      local_ids = tandem_store_list_assessment_ids (store, error);
+      if (local_ids == NULL)
+        return FALSE;
+    }
 
   for (guint i = 0; i < document->label_keys->len; i++)
     {
@@ -2314,35 +2233,9 @@ compare_document (TandemImport  *import,
       TandemAssessment *theirs = g_ptr_array_index (document->assessments, i);
       const char *uuid = tandem_assessment_get_initiative (theirs);
       g_autoptr(TandemAssessment) mine = NULL;
-      GPtrArray *local;
 
-      if (store != NULL)
-        {
-          g_autoptr(GError) local_error = NULL;
-
-          mine = tandem_store_lookup_assessment (store, tandem_assessment_get_id (theirs), &local_error);
-          if (local_error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-        }
-
-      if (mine != NULL)
-        {
-          compare_assessment (import, g_hash_table_lookup (titles, uuid), mine, theirs);
-          continue;
-        }
-
-      /* A new assessment, unless the portfolio has another that day. */
-      local = g_hash_table_lookup (local_days, uuid);
-      for (guint j = 0; local != NULL && j < local->len; j++)
-        if (g_str_equal (tandem_assessment_get_date (g_ptr_array_index (local, j)),
-                         tandem_assessment_get_date (theirs)))
-          {
-            mine = g_object_ref (g_ptr_array_index (local, j));
-            break;
-          }
+      if (!find_local_assessment (store, local_ids, g_hash_table_lookup (local_days, uuid), theirs, &mine, error))
+        return FALSE;
 
       if (mine != NULL)
         compare_assessment (import, g_hash_table_lookup (titles, uuid), mine, theirs);
@@ -2452,7 +2345,13 @@ tandem_exchange_read_json (TandemStore  *store,
       import->counts.indicators = document.indicators->len;
       import->counts.case_studies = document.cases->len;
       import->counts.labels = document.label_keys->len;
-      ok = compare_document (import, &document, &context, error);
+      if (store == NULL)
+        ok = compare_document (import, &document, &context, error);
+      else if ((ok = tandem_store_begin_read (store, error)))
+        {
+          ok = compare_document (import, &document, &context, error);
+          tandem_store_end_read (store);
+        }
     }
 
   g_hash_table_unref (document.labels);

@@ -270,6 +270,45 @@ tandem_store_lookup_assessment (TandemStore  *self,
   return first_or_none (found);
 }
 
+/**
+ * tandem_store_list_assessment_ids:
+ *
+ * The ID of every assessment in the portfolio, in one query, so that a
+ * large import looks up only the assessments the portfolio has.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): a set of IDs, or
+ *   %NULL with @error set
+ */
+GHashTable *
+tandem_store_list_assessment_ids (TandemStore  *self,
+                                  GError      **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  if (!check_open (self, error))
+    return NULL;
+
+  stmt = _tandem_store_statement (self, "SELECT id FROM assessment", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 static GPtrArray *
 read_indicators (TandemStore   *self,
                  sqlite3_stmt  *stmt,

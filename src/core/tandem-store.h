@@ -86,6 +86,9 @@ gboolean          tandem_store_set_matrix_labels    (TandemStore       *self,
 gboolean          tandem_store_apply                (TandemStore       *self,
                                                      TandemChanges     *changes,
                                                      GError           **error);
+gboolean          tandem_store_begin_read           (TandemStore       *self,
+                                                     GError           **error);
+void              tandem_store_end_read             (TandemStore       *self);
 
 GListModel       *tandem_store_get_case_studies     (TandemStore       *self);
 TandemCaseStudy  *tandem_store_lookup_case_study    (TandemStore       *self,
@@ -111,6 +114,8 @@ TandemAssessment *tandem_store_find_assessment      (TandemStore       *self,
                                                      GError           **error);
 TandemAssessment *tandem_store_lookup_assessment    (TandemStore       *self,
                                                      const char        *id,
+                                                     GError           **error);
+GHashTable       *tandem_store_list_assessment_ids  (TandemStore       *self,
                                                      GError           **error);
 GPtrArray        *tandem_store_list_indicators      (TandemStore       *self,
                                                      const char        *uuid,
