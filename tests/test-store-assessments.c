@@ -1013,6 +1013,55 @@ test_undo_delete_all (Fixture       *fixture,
   tandem_test_assert_disk_matches (STORE (fixture));
 }
 
+/* A step saving many assessments (an import) finds the ones the portfolio
+ * already has by another route; undo must still restore them exactly and
+ * delete the new ones. */
+static void
+test_undo_many (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(TandemAssessment) existing = assessment (fixture->other, "2019-05-05", 2, 2);
+  g_autoptr(TandemAssessment) changed = NULL;
+  g_autoptr(TandemTestState) start = NULL;
+  g_autoptr(TandemTestState) end = NULL;
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2000);
+  g_autoptr(GError) error = NULL;
+  TandemChanges *changes = tandem_changes_new ();
+
+  save_ok (STORE (fixture), existing);
+  start = tandem_test_state_capture (STORE (fixture));
+
+  changed = tandem_assessment_copy (existing);
+  tandem_assessment_set_notes (changed, "Changed by the import");
+  tandem_assessment_set_cell (changed, 3, 3);
+  tandem_changes_save_assessment (changes, changed);
+  for (guint i = 0; i < 150; i++)
+    {
+      char day[16];
+      g_autoptr(TandemAssessment) a = NULL;
+
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+      a = assessment (fixture->uuid, day, 1 + i % 3, 1 + (i / 3) % 3);
+      tandem_changes_save_assessment (changes, a);
+      g_date_add_days (date, 7);
+    }
+
+  g_assert_true (tandem_history_apply (fixture->history, changes, "Import", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture), ==, 150);
+  end = tandem_test_state_capture (STORE (fixture));
+
+  g_assert_true (tandem_history_undo (fixture->history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (fixture), ==, 0);
+  tandem_test_assert_state (start, STORE (fixture));
+  tandem_test_assert_disk_matches (STORE (fixture));
+
+  g_assert_true (tandem_history_redo (fixture->history, &error));
+  g_assert_no_error (error);
+  tandem_test_assert_state (end, STORE (fixture));
+}
+
 static gboolean
 edit_delete_initiative (Fixture  *fixture,
                         GError  **error)
@@ -1783,6 +1832,7 @@ main (int   argc,
   ADD ("/core/store/assessments/read-only", test_read_only);
   ADD ("/core/store/assessments/undo/each-edit", test_undo_each_edit);
   ADD ("/core/store/assessments/undo/delete-all", test_undo_delete_all);
+  ADD ("/core/store/assessments/undo/many", test_undo_many);
   ADD ("/core/store/assessments/undo/delete-initiative", test_undo_delete_initiative);
   ADD ("/core/store/assessments/move/records-today", test_move_records_today);
   ADD ("/core/store/assessments/move/amends-todays-own", test_move_amends_todays_own);

@@ -13,6 +13,7 @@
 #include "tandem-cell-cases-dialog.h"
 #include "tandem-journey-group.h"
 #include "tandem-movement-dialog.h"
+#include "tandem-progress-dialog.h"
 #include "tandem-timeline.h"
 #include "tandem-trajectory.h"
 #include "tandem-window-private.h"
@@ -526,23 +527,64 @@ find_message_dialog (void)
   return NULL;
 }
 
-/* The export is written asynchronously; a new file fills as it is written. */
-static char *
-wait_for_file (const char *path,
-               const char *ending)
+static TandemProgressDialog *
+find_progress_dialog (void)
 {
-  for (guint i = 0; i < 1000; i++)
-    {
-      g_autofree char *text = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      if (g_file_get_contents (path, &text, NULL, NULL) && g_str_has_suffix (text, ending))
-        return g_steal_pointer (&text);
-      g_usleep (10000);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_PROGRESS_DIALOG (toplevel))
+        return TANDEM_PROGRESS_DIALOG (toplevel);
     }
 
-  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+wait_for_exchange_end (TandemWindow *window)
+{
+  while (_tandem_window_is_exchanging (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (find_progress_dialog ());
+}
+
+/* Imports and exports run in a worker thread behind a progress dialog. */
+static void
+wait_for_exchange (TandemWindow *window)
+{
+  g_assert_true (_tandem_window_is_exchanging (window));
+  g_assert_nonnull (find_progress_dialog ());
+  wait_for_exchange_end (window);
+}
+
+static char *
+export_and_read (TandemWindow *window,
+                 const char   *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  char *text = NULL;
+
+  _tandem_window_export_to_file (window, file);
+  wait_for_exchange (window);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+static void
+import_text (TandemWindow *window,
+             const char   *dir,
+             const char   *name,
+             const char   *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  _tandem_window_import_file (window, file);
+  wait_for_exchange (window);
 }
 
 /* Export, then import: a CSV adds initiatives in one undoable step, and a
@@ -557,39 +599,35 @@ test_import_export (void)
   g_autofree char *dir = g_dir_make_tmp ("tandem-ui-exchange-XXXXXX", NULL);
   g_autofree char *json_path = g_build_filename (dir, "portfolio.json", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "initiatives.csv", NULL);
-  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
-  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
   g_autofree char *json = NULL;
   g_autofree char *csv = NULL;
-  g_autoptr(GBytes) sheet = NULL;
-  g_autoptr(GBytes) renamed = NULL;
   g_auto(GStrv) parts = NULL;
-  g_autofree char *joined = NULL;
+  g_autofree char *renamed = NULL;
   AdwMessageDialog *dialog;
 
-  _tandem_window_export_to_file (window, json_file);
-  _tandem_window_export_to_file (window, csv_file);
-  json = wait_for_file (json_path, "}\n");
-  csv = wait_for_file (csv_path, "\r\n");
+  json = export_and_read (window, json_path);
+  csv = export_and_read (window, csv_path);
   g_assert_nonnull (strstr (json, "\"format\": \"tandem-portfolio\""));
   g_assert_true (g_str_has_prefix (csv, "uuid,title,organisation,service_area,place,delivery,design,date\r\n"));
 
   /* A spreadsheet of new initiatives, then undo. */
-  sheet = g_bytes_new_static ("title,organisation,service_area,place,delivery,design,date\n"
-                              "Lunch club,,,,2,3,2026-03-01\nRepair cafe,,,,3,3,2026-03-02\n",
-                              strlen ("title,organisation,service_area,place,delivery,design,date\n"
-                                      "Lunch club,,,,2,3,2026-03-01\nRepair cafe,,,,3,3,2026-03-02\n"));
-  _tandem_window_import_bytes (window, sheet, "sheet.csv");
+  import_text (window, dir, "sheet.csv",
+               "title,organisation,service_area,place,delivery,design,date\n"
+               "Lunch club,,,,2,3,2026-03-01\nRepair cafe,,,,3,3,2026-03-02\n");
   g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 3);
 
+  /* A bad file changes nothing (the error is shown in the window). */
+  import_text (window, dir, "bad.csv",
+               "title,organisation,service_area,place,delivery,design,date\nX,,,,2,middle,2026-03-01\n");
+  g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 3);
+
   /* The same portfolio, with one title changed on another laptop. */
   parts = g_strsplit (json, "Community meals rota (example)", -1);
-  joined = g_strjoinv ("Community meals rota (renamed at the hall)", parts);
-  renamed = g_bytes_new (joined, strlen (joined));
+  renamed = g_strjoinv ("Community meals rota (renamed at the hall)", parts);
 
-  _tandem_window_import_bytes (window, renamed, "hall.json");
+  import_text (window, dir, "hall.json", renamed);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "mine");
@@ -597,7 +635,7 @@ test_import_export (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (example)");
 
-  _tandem_window_import_bytes (window, renamed, "hall.json");
+  import_text (window, dir, "hall.json", renamed);
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "theirs");
@@ -606,6 +644,37 @@ test_import_export (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (example)");
+
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
+/* Cancel in the progress dialog (as Escape or its button would) ends the
+ * work at once and an import writes nothing.  (That a cancelled export
+ * leaves the file alone is tested in test-exchange-file: here the worker
+ * may well have finished before the click.) */
+static void
+test_exchange_cancel (void)
+{
+  TandemWindow *window = open_default_window ();
+  GListModel *initiatives = tandem_store_get_initiatives (tandem_window_get_store (window));
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-cancel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *sheet_path = g_build_filename (dir, "sheet.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) sheet = g_file_new_for_path (sheet_path);
+
+  g_assert_true (g_file_set_contents (sheet_path, "title,organisation,service_area,place,delivery,design,date\n"
+                                      "Lunch club,,,,2,3,2026-03-01\n", -1, NULL));
+
+  _tandem_window_export_to_file (window, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_progress_dialog ()), "window.close", NULL));
+  wait_for_exchange_end (window);
+
+  _tandem_window_import_file (window, sheet);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_progress_dialog ()), "window.close", NULL));
+  wait_for_exchange_end (window);
+  g_assert_cmpuint (g_list_model_get_n_items (initiatives), ==, 3);
 
   destroy_window (window);
   tandem_test_remove_recursively (dir);
@@ -944,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/narrow-window-navigates", test_narrow_window_navigates);
   g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
   g_test_add_func ("/ui/window/import-export", test_import_export);
+  g_test_add_func ("/ui/window/import-export/cancel", test_exchange_cancel);
   g_test_add_func ("/ui/window/print-matrix", test_print_matrix);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);

@@ -14,6 +14,7 @@
 #include "tandem-error.h"
 #include "tandem-csv.h"
 #include "tandem-exchange.h"
+#include "tandem-exchange-file.h"
 #include "tandem-report.h"
 #include "tandem-history.h"
 #include "tandem-indicator.h"

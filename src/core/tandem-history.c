@@ -263,6 +263,27 @@ tandem_history_clear (TandemHistory *self)
 }
 
 /* What to write to get back to how things are now, before @after. */
+#define MANY_ASSESSMENTS 100
+
+/* An assessment saved or deleted can move its initiative (it stands where
+ * its latest assessment says), so undo puts the initiative back as well. */
+static void
+keep_initiative (TandemHistory *self,
+                 TandemChanges *before,
+                 GHashTable    *kept,
+                 const char    *uuid)
+{
+  TandemInitiative *live;
+
+  if (g_hash_table_contains (kept, uuid))
+    return;
+
+  g_hash_table_add (kept, g_strdup (uuid));
+  live = tandem_store_lookup_initiative (self->store, uuid);
+  if (live != NULL)
+    tandem_changes_save_initiative (before, live);
+}
+
 static TandemChanges *
 changes_before (TandemHistory  *self,
                 TandemChanges  *after,
@@ -270,6 +291,9 @@ changes_before (TandemHistory  *self,
 {
   TandemChanges *before = tandem_changes_new ();
   TandemMatrix *matrix = tandem_store_get_matrix (self->store);
+  g_autoptr(GHashTable) known = NULL;
+  /* initiatives whose state before is already in @before, or new */
+  g_autoptr(GHashTable) kept = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer key;
 
@@ -330,15 +354,40 @@ changes_before (TandemHistory  *self,
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_insert (before->labels, g_strdup (key), tandem_matrix_dup_custom_label (matrix, key));
 
+  /* For a big import, one query for the IDs the portfolio has beats a
+   * lookup for every new assessment; for a move or an edit it does not. */
+  if (after->save_assessments->len > MANY_ASSESSMENTS)
+    {
+      known = tandem_store_list_assessment_ids (self->store, error);
+      if (known == NULL)
+        {
+          tandem_changes_free (before);
+          return NULL;
+        }
+    }
+
+  for (guint i = 0; i < after->save_initiatives->len; i++)
+    g_hash_table_add (kept, g_strdup (tandem_initiative_get_uuid (g_ptr_array_index (after->save_initiatives, i))));
+  for (guint i = 0; i < after->delete_initiatives->len; i++)
+    g_hash_table_add (kept, g_strdup (g_ptr_array_index (after->delete_initiatives, i)));
+
   for (guint i = 0; i < after->save_assessments->len; i++)
     {
-      const char *id = tandem_assessment_get_id (g_ptr_array_index (after->save_assessments, i));
-      g_autoptr(TandemAssessment) old = tandem_store_lookup_assessment (self->store, id, NULL);
+      TandemAssessment *a = g_ptr_array_index (after->save_assessments, i);
+      const char *id = tandem_assessment_get_id (a);
+      g_autoptr(TandemAssessment) old = NULL;
+
+      if (known == NULL || g_hash_table_contains (known, id))
+        old = tandem_store_lookup_assessment (self->store, id, NULL);
 
       if (old != NULL)
-        tandem_changes_save_assessment (before, old);
+        {
+          tandem_changes_save_assessment (before, old);
+          keep_initiative (self, before, kept, tandem_assessment_get_initiative (old));
+        }
       else
         tandem_changes_delete_assessment (before, id);
+      keep_initiative (self, before, kept, tandem_assessment_get_initiative (a));
     }
 
   for (guint i = 0; i < after->delete_assessments->len; i++)
@@ -347,7 +396,10 @@ changes_before (TandemHistory  *self,
         tandem_store_lookup_assessment (self->store, g_ptr_array_index (after->delete_assessments, i), NULL);
 
       if (old != NULL)
-        tandem_changes_save_assessment (before, old);
+        {
+          tandem_changes_save_assessment (before, old);
+          keep_initiative (self, before, kept, tandem_assessment_get_initiative (old));
+        }
     }
 
   for (guint i = 0; i < after->save_indicators->len; i++)

@@ -571,9 +571,39 @@ run_one (TandemStore  *self,
   return _tandem_store_step (self, stmt, error);
 }
 
+/* The initiative an assessment the portfolio has belongs to, or %NULL if
+ * it has none with @id: one indexed lookup, not the whole assessment. */
+static char *
+dup_initiative_of_assessment (TandemStore  *self,
+                              const char   *id,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+  char *uuid = NULL;
+  int rc;
+
+  stmt = _tandem_store_statement (self, "SELECT initiative_uuid FROM assessment WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  _tandem_store_bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
+
+  return uuid;
+}
+
+/* @existing: whether the portfolio has an assessment with @a's ID, whose
+ * parts are then replaced. */
 static gboolean
 write_assessment (TandemStore       *self,
                   TandemAssessment  *a,
+                  gboolean           existing,
                   GError           **error)
 {
   const char *id = tandem_assessment_get_id (a);
@@ -606,9 +636,11 @@ write_assessment (TandemStore       *self,
   sqlite3_bind_int (stmt, 11, pack_answers (a));
   _tandem_store_bind_text (stmt, 12, tandem_assessment_get_notes (a));
   _tandem_store_bind_text (stmt, 13, tandem_assessment_get_participants (a));
-  if (!_tandem_store_step (self, stmt, error) ||
-      !run_one (self, "DELETE FROM assessment_placement WHERE assessment_id = ?1", id, error) ||
-      !run_one (self, "DELETE FROM assessment_evidence WHERE assessment_id = ?1", id, error))
+  if (!_tandem_store_step (self, stmt, error))
+    return FALSE;
+  if (existing &&
+      (!run_one (self, "DELETE FROM assessment_placement WHERE assessment_id = ?1", id, error) ||
+       !run_one (self, "DELETE FROM assessment_evidence WHERE assessment_id = ?1", id, error)))
     return FALSE;
 
   for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
@@ -798,14 +830,21 @@ _tandem_store_write_assessments (TandemStore    *self,
   for (guint i = 0; i < changes->save_assessments->len; i++)
     {
       TandemAssessment *a = g_ptr_array_index (changes->save_assessments, i);
-      g_autoptr(TandemAssessment) old = tandem_store_lookup_assessment (self, tandem_assessment_get_id (a), NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *old_uuid = dup_initiative_of_assessment (self, tandem_assessment_get_id (a), &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
 
       /* An assessment moved to another initiative leaves the old one too. */
-      if (old != NULL)
-        add_initiative_of (affected, tandem_assessment_get_initiative (old));
+      if (old_uuid != NULL)
+        add_initiative_of (affected, old_uuid);
       add_initiative_of (affected, tandem_assessment_get_initiative (a));
 
-      if (!write_assessment (self, a, error))
+      if (!write_assessment (self, a, old_uuid != NULL, error))
         return FALSE;
     }
 

@@ -9,19 +9,17 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-exchange-file.h"
+#include "tandem-progress-dialog.h"
 #include "tandem-window-private.h"
 
 /* Import… and Export… in the primary menu: Tandem JSON (merged by UUID,
- * conflicts settled by the user) and CSV of initiatives.  An import is one
- * undoable step.  Also the matrix printed, or saved as an image. */
+ * conflicts settled by the user) and CSV of initiatives.  Files are read,
+ * checked and compared, or written, in a worker thread behind a progress
+ * dialog with Cancel; an import is then written as one undoable step.
+ * Also the matrix printed, or saved as an image. */
 
 #define MAX_CONFLICTS_LISTED 8
-
-static gboolean
-is_csv_name (const char *name)
-{
-  return g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV");
-}
 
 static void
 add_exchange_filters (GtkFileChooser *chooser)
@@ -42,6 +40,92 @@ add_exchange_filters (GtkFileChooser *chooser)
   gtk_file_filter_set_name (csv, _("CSV (initiatives)"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (chooser, csv);
+}
+
+/* ---- Work in the background ----------------------------------------------- */
+
+typedef struct
+{
+  TandemWindow         *window;
+  TandemStore          *store;        /* the portfolio the work began on */
+  GCancellable         *cancellable;
+  TandemProgressDialog *progress;
+  char                 *done;         /* the toast when it is done, if any */
+} Job;
+
+static Job *
+job_start (TandemWindow *self,
+           const char   *title,
+           const char   *detail)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->window = g_object_ref (self);
+  job->store = g_object_ref (self->store);
+  job->cancellable = g_cancellable_new ();
+  job->progress = g_object_ref (tandem_progress_dialog_new (GTK_WINDOW (self), title, detail, job->cancellable));
+  g_set_object (&self->exchange_cancellable, job->cancellable);
+  return job;
+}
+
+/* Closes the progress dialog and says whether the work's result is still
+ * wanted: not if it failed (then the error is shown), was cancelled, or
+ * another portfolio has been opened meanwhile. */
+static gboolean
+job_finish (Job          *job,
+            const GError *error)
+{
+  TandemWindow *self = job->window;
+  gboolean current = self->store == job->store;
+
+  gtk_window_destroy (GTK_WINDOW (job->progress));
+  if (self->exchange_cancellable == job->cancellable)
+    g_clear_object (&self->exchange_cancellable);
+
+  if (error != NULL && current && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _tandem_window_report_error (self, error);
+
+  return error == NULL && current && !g_cancellable_is_cancelled (job->cancellable);
+}
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->window);
+  g_object_unref (job->store);
+  g_object_unref (job->cancellable);
+  g_object_unref (job->progress);
+  g_free (job->done);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Job, job_free)
+
+/**
+ * _tandem_window_is_exchanging:
+ *
+ * Whether an import or export is being read or written in the background.
+ */
+gboolean
+_tandem_window_is_exchanging (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), FALSE);
+
+  return self->exchange_cancellable != NULL;
+}
+
+/**
+ * _tandem_window_cancel_exchange:
+ *
+ * Cancels the import or export under way, if any.
+ */
+void
+_tandem_window_cancel_exchange (TandemWindow *self)
+{
+  g_return_if_fail (TANDEM_IS_WINDOW (self));
+
+  if (self->exchange_cancellable != NULL)
+    g_cancellable_cancel (self->exchange_cancellable);
 }
 
 /* ---- Import -------------------------------------------------------------- */
@@ -171,105 +255,90 @@ ask_about_conflicts (TandemWindow *self,
 
 static void
 import_json (TandemWindow *self,
-             GBytes       *bytes,
+             TandemImport *import,
              const char   *name)
 {
-  g_autoptr(TandemImport) import = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-
-  import = tandem_exchange_read_json (self->store, bytes, name, &error);
-  if (import == NULL)
-    {
-      _tandem_window_report_error (self, error);
-      return;
-    }
 
   if (tandem_import_get_n_conflicts (import) > 0)
     {
-      ask_about_conflicts (self, g_steal_pointer (&import), name);
+      ask_about_conflicts (self, import, name);
       return;
     }
 
   summary = json_summary (import);
   apply_import (self, tandem_import_build_changes (import), name, summary);
+  tandem_import_free (import);
 }
 
 static void
-import_csv (TandemWindow *self,
-            GBytes       *bytes,
-            const char   *name)
+import_csv (TandemWindow          *self,
+            TandemChanges         *changes,
+            const TandemCsvCounts *counts,
+            const char            *name)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *summary = NULL;
-  TandemCsvCounts counts;
-  TandemChanges *changes;
-
-  changes = tandem_csv_read_initiatives (self->store, bytes, name, &counts, &error);
-  if (changes == NULL)
-    {
-      _tandem_window_report_error (self, error);
-      return;
-    }
 
   /* Translators: the counts after importing a CSV file */
   summary = g_strdup_printf (_("Imported %u new initiatives, moved %u, %u unchanged"),
-                             counts.new_initiatives, counts.moved, counts.unchanged);
-  if (counts.notices[0] != NULL)
+                             counts->new_initiatives, counts->moved, counts->unchanged);
+  if (counts->notices[0] != NULL)
     {
       g_autofree char *with_notice = g_strdup_printf (_("%s (ignored %u unknown columns)"), summary,
-                                                      g_strv_length (counts.notices));
+                                                      g_strv_length (counts->notices));
 
       g_free (summary);
       summary = g_steal_pointer (&with_notice);
     }
-  tandem_csv_counts_clear (&counts);
 
   apply_import (self, changes, name, summary);
 }
 
+static void
+import_read_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(Job) job = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TandemImportFile) file = tandem_import_file_read_finish (result, &error);
+
+  if (!job_finish (job, error))
+    return;
+
+  if (file->import != NULL)
+    import_json (job->window, g_steal_pointer (&file->import), file->name);
+  else
+    import_csv (job->window, g_steal_pointer (&file->changes), &file->counts, file->name);
+}
+
 /**
- * _tandem_window_import_bytes:
- * @name: the file's name, for messages; ending “.csv” means CSV
+ * _tandem_window_import_file:
+ * @file: CSV if its name ends “.csv”, else Tandem JSON
  *
- * Checks the whole file, asks about conflicts if there are any, then
- * writes it in one transaction as one undoable step and says what it did.
+ * Reads and checks the whole file in the background, asks about conflicts
+ * if there are any, then writes it in one transaction as one undoable step
+ * and says what it did.
  */
 void
-_tandem_window_import_bytes (TandemWindow *self,
-                             GBytes       *bytes,
-                             const char   *name)
+_tandem_window_import_file (TandemWindow *self,
+                            GFile        *file)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  Job *job;
+
   g_return_if_fail (TANDEM_IS_WINDOW (self));
 
   if (self->store == NULL || tandem_store_get_read_only (self->store))
     return;
 
-  if (is_csv_name (name))
-    import_csv (self, bytes, name);
-  else
-    import_json (self, bytes, name);
-}
-
-static void
-import_loaded_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(TandemWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
-  if (bytes == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _tandem_window_report_error (self, error);
-      return;
-    }
-
-  _tandem_window_import_bytes (self, bytes, name);
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the file being imported */
+  detail = g_strdup_printf (_("Reading and checking “%s”"), name);
+  job = job_start (self, _("Importing"), detail);
+  tandem_import_file_read_async (tandem_store_get_file (self->store), file, job->cancellable,
+                                 import_read_cb, job);
 }
 
 static void
@@ -281,7 +350,7 @@ import_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      g_file_load_bytes_async (file, NULL, import_loaded_cb, g_object_ref (self));
+      _tandem_window_import_file (self, file);
     }
 
   g_object_unref (dialog);
@@ -308,57 +377,42 @@ export_written_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  g_autoptr(TandemWindow) self = user_data;
+  g_autoptr(Job) job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autofree char *title = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      _tandem_window_report_error (self, error);
-      return;
-    }
-
-  /* Translators: %s is the name of the file written */
-  title = g_strdup_printf (_("Exported to “%s”"), name);
-  _tandem_window_toast (self, title, NULL, NULL);
+  tandem_export_file_write_finish (result, &error);
+  if (job_finish (job, error))
+    _tandem_window_toast (job->window, job->done, NULL, NULL);
 }
 
 /**
  * _tandem_window_export_to_file:
  *
- * Writes the portfolio to @file: its initiatives as CSV if the name ends
- * “.csv”, else the whole portfolio as Tandem JSON.  Says when it is done.
+ * Writes the portfolio to @file in the background: its initiatives as CSV
+ * if the name ends “.csv”, else the whole portfolio as Tandem JSON.  Says
+ * when it is done.
  */
 void
 _tandem_window_export_to_file (TandemWindow *self,
                                GFile        *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *text;
+  g_autofree char *name = NULL;
+  g_autofree char *detail = NULL;
+  Job *job;
 
   g_return_if_fail (TANDEM_IS_WINDOW (self));
 
   if (self->store == NULL)
     return;
 
-  if (is_csv_name (name))
-    text = tandem_csv_export_initiatives (self->store);
-  else
-    text = tandem_exchange_export_json (self->store, NULL, &error);
-
-  if (text == NULL)
-    {
-      _tandem_window_report_error (self, error);
-      return;
-    }
-
-  bytes = g_bytes_new_take (text, strlen (text));
-  /* Written beside the old file and renamed over it: never half a file. */
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                       export_written_cb, g_object_ref (self));
+  name = g_file_get_basename (file);
+  /* Translators: %s is the name of the file being written */
+  detail = g_strdup_printf (_("Writing “%s”"), name);
+  job = job_start (self, _("Exporting"), detail);
+  /* Translators: %s is the name of the file written */
+  job->done = g_strdup_printf (_("Exported to “%s”"), name);
+  tandem_export_file_write_async (tandem_store_get_file (self->store), file, job->cancellable,
+                                  export_written_cb, job);
 }
 
 static void
@@ -515,4 +569,6 @@ _tandem_window_class_exchange_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
 }

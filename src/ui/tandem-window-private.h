@@ -52,6 +52,8 @@ struct _TandemWindow
   TandemInitiativePanel *panel;
   AdwStatusPage        *error_page;
   GMenu                *recent_section;
+
+  GCancellable         *exchange_cancellable;  /* while importing or exporting */
 };
 
 void  _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -61,9 +63,10 @@ GtkFileChooserNative *_tandem_window_chooser_new (TandemWindow         *self,
                                                   GtkFileChooserAction  action,
                                                   const char           *accept_label,
                                                   GCallback             response_cb);
-void  _tandem_window_import_bytes       (TandemWindow   *self,
-                                         GBytes         *bytes,
-                                         const char     *name);
+void  _tandem_window_import_file        (TandemWindow   *self,
+                                         GFile          *file);
+gboolean _tandem_window_is_exchanging   (TandemWindow   *self);
+void  _tandem_window_cancel_exchange    (TandemWindow   *self);
 void  _tandem_window_export_to_file     (TandemWindow   *self,
                                          GFile          *file);
 void  _tandem_window_print              (TandemWindow   *self,

@@ -387,6 +387,8 @@ tandem_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
 
+  _tandem_window_cancel_exchange (self);
+  g_clear_object (&self->exchange_cancellable);
   g_clear_object (&self->selected);
   g_clear_object (&self->selection);
   g_clear_object (&self->filtered);

@@ -1,0 +1,237 @@
+/* tandem-exchange-file.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tandem-exchange-file.h"
+
+/* Import and export of whole files in a worker thread.  A portfolio's
+ * connection belongs to the thread that opened it, so the worker opens the
+ * portfolio again, read-only, for itself: a 75 MB import is read, checked
+ * and compared without holding up the window, and only the writing (one
+ * transaction, one undoable step) is left to the caller's store. */
+
+/**
+ * tandem_exchange_is_csv_name:
+ * @name: a file name or path
+ *
+ * Whether @name is a CSV file; anything else is taken for Tandem JSON.
+ */
+gboolean
+tandem_exchange_is_csv_name (const char *name)
+{
+  gsize length = strlen (name);
+
+  return length >= 4 && g_ascii_strcasecmp (name + length - 4, ".csv") == 0;
+}
+
+void
+tandem_import_file_free (TandemImportFile *file)
+{
+  if (file == NULL)
+    return;
+
+  g_free (file->name);
+  g_clear_pointer (&file->import, tandem_import_free);
+  g_clear_pointer (&file->changes, tandem_changes_free);
+  tandem_csv_counts_clear (&file->counts);
+  g_free (file);
+}
+
+typedef struct
+{
+  GFile *portfolio;
+  GFile *other;      /* the file imported, or exported to */
+} Request;
+
+static void
+request_free (Request *request)
+{
+  g_object_unref (request->portfolio);
+  g_object_unref (request->other);
+  g_free (request);
+}
+
+static GTask *
+new_task (GFile               *portfolio,
+          GFile               *other,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  Request *request = g_new0 (Request, 1);
+
+  request->portfolio = g_object_ref (portfolio);
+  request->other = g_object_ref (other);
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  /* An import or export at once, not queued behind other work. */
+  g_task_set_return_on_cancel (task, TRUE);
+  return task;
+}
+
+static TandemImportFile *
+read_import (Request       *request,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(TandemImportFile) file = g_new0 (TandemImportFile, 1);
+  g_autoptr(TandemStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  file->name = g_file_get_basename (request->other);
+  bytes = g_file_load_bytes (request->other, cancellable, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  store = tandem_store_open (request->portfolio, TANDEM_STORE_READ_ONLY, error);
+  if (store == NULL)
+    return NULL;
+
+  if (tandem_exchange_is_csv_name (file->name))
+    file->changes = tandem_csv_read_initiatives (store, bytes, file->name, &file->counts, error);
+  else
+    file->import = tandem_exchange_read_json (store, bytes, file->name, error);
+
+  if (file->changes == NULL && file->import == NULL)
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+static void
+read_import_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TandemImportFile *file = read_import (task_data, cancellable, &error);
+
+  if (file == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, file, (GDestroyNotify) tandem_import_file_free);
+}
+
+/**
+ * tandem_import_file_read_async:
+ * @portfolio: the portfolio's file, to compare with
+ * @source: the file to import: CSV if its name ends “.csv”, else Tandem JSON
+ *
+ * Reads @source and checks all of it against @portfolio in a worker
+ * thread.  Cancelling returns at once with %G_IO_ERROR_CANCELLED.
+ */
+void
+tandem_import_file_read_async (GFile               *portfolio,
+                               GFile               *source,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (portfolio));
+  g_return_if_fail (G_IS_FILE (source));
+
+  task = new_task (portfolio, source, cancellable, callback, user_data, tandem_import_file_read_async);
+  g_task_run_in_thread (task, read_import_thread);
+}
+
+/**
+ * tandem_import_file_read_finish:
+ *
+ * Returns: (transfer full): what the file holds and what importing it
+ *   would do, or %NULL with @error set
+ */
+TandemImportFile *
+tandem_import_file_read_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_import_file_read_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+write_export (Request       *request,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autofree char *name = g_file_get_basename (request->other);
+  g_autoptr(TandemStore) store = NULL;
+  g_autofree char *text = NULL;
+
+  store = tandem_store_open (request->portfolio, TANDEM_STORE_READ_ONLY, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (tandem_exchange_is_csv_name (name))
+    text = tandem_csv_export_initiatives (store);
+  else
+    text = tandem_exchange_export_json (store, NULL, error);
+  if (text == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Written beside the old file and renamed over it: never half a file. */
+  return g_file_replace_contents (request->other, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  cancellable, error);
+}
+
+static void
+write_export_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (write_export (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * tandem_export_file_write_async:
+ * @portfolio: the portfolio's file
+ * @target: where to write: its initiatives as CSV if the name ends “.csv”,
+ *   else the whole portfolio as Tandem JSON
+ *
+ * Exports in a worker thread; @target is replaced only once all of it is
+ * written.  Cancelling returns at once and leaves @target as it was.
+ */
+void
+tandem_export_file_write_async (GFile               *portfolio,
+                                GFile               *target,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (portfolio));
+  g_return_if_fail (G_IS_FILE (target));
+
+  task = new_task (portfolio, target, cancellable, callback, user_data, tandem_export_file_write_async);
+  g_task_run_in_thread (task, write_export_thread);
+}
+
+gboolean
+tandem_export_file_write_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tandem_export_file_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
