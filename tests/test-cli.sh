@@ -1418,6 +1418,93 @@ for bad in bad-design bad-delivery bad-date no-title missing-column truncated no
   fi
 done
 
+# ---- CSV of assessments: export --rows assessments -------------------------------------
+
+assessment_header="initiative_uuid,initiative_title,assessment_id,date,delivery,design,stage,level,\
+co_commissioning,co_design,co_delivery,co_assessment,subtypes,principles,better_service,feel_better,public_value,\
+commissioners_delivery,commissioners_design,frontline_staff_delivery,frontline_staff_design,\
+service_users_delivery,service_users_design,community_delivery,community_design,participants,notes,evidence"
+
+run export-assessments export "$gen" "$tmp/assessments.csv" --rows assessments
+expect_status export-assessments 0 "export --rows assessments"
+expect_no_stderr export-assessments "export --rows assessments"
+expect_text "$tmp/export-assessments.out" "300 assessments exported to $tmp/assessments.csv" \
+  "export --rows assessments says how many it wrote"
+if [ "$(head -n 1 "$tmp/assessments.csv")" = "$assessment_header$(printf '\r')" ]; then
+  pass "the CSV of assessments has the documented header, ending CRLF"
+else
+  fail "the CSV of assessments has another header"
+  head -n 1 "$tmp/assessments.csv" | show /dev/stdin
+fi
+rows=$(($(wc -l <"$tmp/assessments.csv") - 1))
+crlf=$(grep -c "$(printf '\r')\$" "$tmp/assessments.csv")
+if [ "$rows" -eq 300 ] && [ "$crlf" -eq 301 ]; then
+  pass "the CSV of assessments has a row for each of the 300 generated assessments"
+else
+  fail "the CSV of assessments has $rows rows ($crlf ending CRLF), expected 300"
+fi
+
+# Row by row what history says (generated titles hold no comma, so the
+# fields split on commas), initiatives in the order of the CSV of
+# initiatives, each one's assessments oldest first.
+tr -d '\r' <"$tmp/assessments.csv" |
+  awk -F, -v OFS="$tab" 'NR > 1 { print $1, $4, $5 "," $6, ($7 == "" ? "-" : $7) }' >"$tmp/assessments.rows"
+cut -f1 "$tmp/assessments.rows" | uniq >"$tmp/assessments.uuids"
+: >"$tmp/assessments.expected"
+while read -r uuid; do
+  "$TANDEM_CLI" history "$gen" "$uuid" | sed "s/^/$uuid$tab/" >>"$tmp/assessments.expected"
+done <"$tmp/assessments.uuids"
+if cmp -s "$tmp/assessments.rows" "$tmp/assessments.expected"; then
+  pass "each row of the CSV of assessments has the date, cell and stage history gives, in its order"
+else
+  fail "the CSV of assessments differs from the histories"
+  diff "$tmp/assessments.expected" "$tmp/assessments.rows" | head -n 10 | show /dev/stdin
+fi
+run export-gen-initiatives export "$gen" "$tmp/gen-initiatives.csv"
+tr -d '\r' <"$tmp/gen-initiatives.csv" | awk -F, 'NR > 1 { print $1 }' >"$tmp/gen-initiatives.uuids"
+if cmp -s "$tmp/assessments.uuids" "$tmp/gen-initiatives.uuids"; then
+  pass "the CSV of assessments takes the initiatives in the order of the CSV of initiatives"
+else
+  fail "the CSV of assessments takes the initiatives in another order"
+fi
+
+run export-assessments-format export --format csv --rows assessments "$gen" "$tmp/assessments.txt"
+expect_status export-assessments-format 0 "export --format csv --rows assessments"
+if cmp -s "$tmp/assessments.csv" "$tmp/assessments.txt"; then
+  pass "export --format csv --rows assessments writes the same file as .csv"
+else
+  fail "export --format csv --rows assessments writes another file"
+fi
+run export-initiative-rows export "$gen" "$tmp/initiative-rows.csv" --rows=initiatives
+expect_status export-initiative-rows 0 "export --rows=initiatives"
+if cmp -s "$tmp/gen-initiatives.csv" "$tmp/initiative-rows.csv"; then
+  pass "export --rows initiatives is the CSV of initiatives"
+else
+  fail "export --rows initiatives writes another file"
+fi
+
+run export-rows-json export --rows assessments "$gen" "$tmp/assessments.json"
+expect_status export-rows-json 1 "export --rows to a JSON file"
+expect_one_error_line export-rows-json "export --rows to a JSON file"
+expect_text "$tmp/export-rows-json.err" "--rows is for a CSV export" "export --rows to JSON says why not"
+[ -e "$tmp/assessments.json" ] && fail "export --rows to JSON wrote a file" || pass "export --rows to JSON wrote no file"
+run export-rows-bad export --rows people "$gen" "$tmp/people.csv"
+expect_status export-rows-bad 1 "export --rows people"
+expect_one_error_line export-rows-bad "export --rows people"
+expect_text "$tmp/export-rows-bad.err" "the choices are initiatives and assessments" "export --rows people names the choices"
+[ -e "$tmp/people.csv" ] && fail "export --rows people wrote a file" || pass "export --rows people wrote no file"
+run list-rows list --rows assessments "$gen"
+expect_status list-rows 1 "list --rows"
+
+run help-rows --help
+for text in "export FILE OUT.csv --rows assessments" "--rows R"; do
+  if grep -q -- "^ *$text\( \|\$\)" "$tmp/help-rows.out"; then
+    pass "tandem-cli --help documents “$text”"
+  else
+    fail "tandem-cli --help does not document “$text”"
+  fi
+done
+
 # ---- PDF report -----------------------------------------------------------------------
 
 run report report "$ex" "$tmp/report.pdf"

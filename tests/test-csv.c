@@ -294,6 +294,209 @@ test_import_undo (TandemTestFixture *fixture,
   g_assert_cmpstr (tandem_history_get_undo_label (history), ==, "Import “test.csv”");
 }
 
+/* ---- Export of assessments ------------------------------------------------ */
+
+#define ASSESSMENT_HEADER \
+  "initiative_uuid,initiative_title,assessment_id,date,delivery,design,stage,level," \
+  "co_commissioning,co_design,co_delivery,co_assessment,subtypes,principles," \
+  "better_service,feel_better,public_value," \
+  "commissioners_delivery,commissioners_design,frontline_staff_delivery,frontline_staff_design," \
+  "service_users_delivery,service_users_design,community_delivery,community_design," \
+  "participants,notes,evidence\r\n"
+
+/* Sorted by title, Lunch comes before Youth; by UUID, after it. */
+#define LUNCH_UUID "f0000000-0000-4000-8000-00000000000a"
+#define YOUTH_UUID "0b000000-0000-4000-8000-00000000000b"
+#define ID_1 "a1000000-0000-4000-8000-000000000001"
+#define ID_2 "a2000000-0000-4000-8000-000000000002"
+#define ID_3 "a3000000-0000-4000-8000-000000000003"
+
+static TandemInitiative *
+initiative_with_uuid (const char *uuid,
+                      const char *title)
+{
+  TandemInitiative *initiative = tandem_initiative_new (title, 1, 1);
+
+  tandem_initiative_set_uuid (initiative, uuid);
+  return initiative;
+}
+
+static TandemAssessment *
+assessment_with_id (const char *uuid,
+                    const char *id,
+                    const char *date,
+                    guint       row,
+                    guint       col)
+{
+  TandemAssessment *a = tandem_assessment_new (uuid, date, row, col);
+
+  tandem_assessment_set_id (a, id);
+  return a;
+}
+
+/* Everything an assessment can say, set. */
+static TandemAssessment *
+full_assessment (void)
+{
+  TandemAssessment *a = assessment_with_id (LUNCH_UUID, ID_2, "2025-02-03", 2, 2);
+
+  tandem_assessment_set_stage (a, TANDEM_STAGE_CO_DESIGN);
+  tandem_assessment_set_level (a, TANDEM_LEVEL_SUPPORT);
+  tandem_assessment_set_presence (a, TANDEM_CO_COMMISSIONING, TANDEM_PRESENCE_EMERGING);
+  tandem_assessment_set_presence (a, TANDEM_CO_DESIGN, TANDEM_PRESENCE_ESTABLISHED);
+  tandem_assessment_set_presence (a, TANDEM_CO_ASSESSMENT, TANDEM_PRESENCE_EMERGING);
+  tandem_assessment_set_subtypes (a, TANDEM_SUBTYPE_CO_FINANCING | TANDEM_SUBTYPE_CO_PLANNING);
+  tandem_assessment_set_principles (a, TANDEM_PRINCIPLE_PEER_SUPPORT | TANDEM_PRINCIPLE_ASSETS);
+  tandem_assessment_set_answer (a, TANDEM_QUESTION_BETTER_SERVICE, TANDEM_ANSWER_YES);
+  tandem_assessment_set_answer (a, TANDEM_QUESTION_FEEL_BETTER, TANDEM_ANSWER_PARTLY);
+  tandem_assessment_set_answer (a, TANDEM_QUESTION_PUBLIC_VALUE, TANDEM_ANSWER_NO);
+  tandem_assessment_set_placement (a, TANDEM_STAKEHOLDER_COMMISSIONERS, 2, 3);
+  tandem_assessment_set_placement (a, TANDEM_STAKEHOLDER_COMMUNITY, 1, 2);
+  tandem_assessment_set_participants (a, "Ana, Ben");
+  tandem_assessment_set_notes (a, "Line one\nSaid \"yes\"");
+  tandem_assessment_add_evidence (a, "Survey, 2025", "https://example.org/s?a=1,b=2");
+  tandem_assessment_add_evidence (a, "Minutes", "");
+  tandem_assessment_add_evidence (a, "", "/home/x/photo.jpg");
+
+  return a;
+}
+
+static char *
+export_ok (TandemStore *store,
+           guint        expected_rows)
+{
+  g_autoptr(GError) error = NULL;
+  guint n_rows = G_MAXUINT;
+  char *csv = tandem_csv_export_assessments (store, &n_rows, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (csv);
+  g_assert_cmpuint (n_rows, ==, expected_rows);
+
+  return csv;
+}
+
+static void
+test_export_assessments (TandemTestFixture *fixture,
+                         gconstpointer      data)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemInitiative) lunch = initiative_with_uuid (LUNCH_UUID, "Lunch club, North");
+  g_autoptr(TandemInitiative) youth = initiative_with_uuid (YOUTH_UUID, "Youth \"hub\"");
+  g_autoptr(TandemAssessment) full = full_assessment ();
+  g_autoptr(TandemAssessment) first = assessment_with_id (LUNCH_UUID, ID_1, "2024-05-01", 1, 1);
+  g_autoptr(TandemAssessment) other = assessment_with_id (YOUTH_UUID, ID_3, "2023-12-31", 3, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  tandem_assessment_set_stage (other, TANDEM_STAGE_FULL_CO_PRODUCTION);
+  tandem_assessment_set_level (other, TANDEM_LEVEL_TRANSFORMATION);
+
+  /* Saved out of order: the export sorts them. */
+  tandem_changes_save_initiative (changes, youth);
+  tandem_changes_save_initiative (changes, lunch);
+  tandem_changes_save_assessment (changes, other);
+  tandem_changes_save_assessment (changes, full);
+  tandem_changes_save_assessment (changes, first);
+  g_assert_true (tandem_store_apply (fixture->store, changes, &error));
+  g_assert_no_error (error);
+
+  csv = export_ok (fixture->store, 3);
+  g_assert_cmpstr (csv, ==,
+                   ASSESSMENT_HEADER
+                   LUNCH_UUID ",\"Lunch club, North\"," ID_1 ",2024-05-01,1,1,,,"
+                   "absent,absent,absent,absent,,,unknown,unknown,unknown,,,,,,,,,,,\r\n"
+                   LUNCH_UUID ",\"Lunch club, North\"," ID_2 ",2025-02-03,2,2,co-design,support,"
+                   "emerging,established,absent,emerging,co-planning;co-financing,assets;peer-support,"
+                   "yes,partly,no,2,3,,,,,1,2,\"Ana, Ben\",\"Line one\nSaid \"\"yes\"\"\","
+                   "\"Survey, 2025 <https://example.org/s?a=1,b=2>\nMinutes\n</home/x/photo.jpg>\"\r\n"
+                   YOUTH_UUID ",\"Youth \"\"hub\"\"\"," ID_3 ",2023-12-31,3,1,full-co-production,transformation,"
+                   "absent,absent,absent,absent,,,unknown,unknown,unknown,,,,,,,,,,,\r\n");
+
+  /* The same again from the file. */
+  tandem_test_fixture_reopen (fixture, TANDEM_STORE_READ_ONLY);
+  {
+    g_autofree char *again = export_ok (fixture->store, 3);
+
+    g_assert_cmpstr (again, ==, csv);
+  }
+}
+
+static void
+test_export_assessments_empty (TandemTestFixture *fixture,
+                               gconstpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = export_ok (fixture->store, 0);
+  g_autofree char *closed = NULL;
+
+  g_assert_cmpstr (csv, ==, ASSESSMENT_HEADER);
+
+  /* An initiative with no assessment has no row either. */
+  {
+    g_autoptr(TandemInitiative) lonely = tandem_initiative_new ("Lonely", 2, 2);
+    g_autofree char *still = NULL;
+
+    g_assert_true (tandem_store_save_initiative (fixture->store, lonely, &error));
+    g_assert_no_error (error);
+    still = export_ok (fixture->store, 0);
+    g_assert_cmpstr (still, ==, ASSESSMENT_HEADER);
+  }
+
+  /* A closed portfolio says so. */
+  tandem_store_close (fixture->store);
+  closed = tandem_csv_export_assessments (fixture->store, NULL, &error);
+  g_assert_null (closed);
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "the portfolio is closed"));
+}
+
+/* Markup, SQL, quotes and any UTF-8 come out as they went in. */
+static void
+test_export_assessments_verbatim (TandemTestFixture *fixture,
+                                  gconstpointer      data)
+{
+  static const char *title = "<b>Café</b>'); DROP TABLE initiative;--";
+  static const char *participants = "<script>alert('x')</script>";
+  static const char *notes = "'; DELETE FROM assessment; -- 日本語, “curly” \"straight\"\r\nnext";
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemInitiative) initiative = initiative_with_uuid (LUNCH_UUID, title);
+  g_autoptr(TandemAssessment) a = assessment_with_id (LUNCH_UUID, ID_1, "2026-01-02", 2, 3);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  TandemCsvRecord *row;
+
+  tandem_assessment_set_participants (a, participants);
+  tandem_assessment_set_notes (a, notes);
+  tandem_assessment_add_evidence (a, "<a href=\"x\">Minutes</a>", "file:///tmp/it's.pdf");
+  tandem_changes_save_initiative (changes, initiative);
+  tandem_changes_save_assessment (changes, a);
+  g_assert_true (tandem_store_apply (fixture->store, changes, &error));
+  g_assert_no_error (error);
+
+  csv = export_ok (fixture->store, 1);
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  bytes = g_bytes_new (csv, strlen (csv));
+  records = tandem_csv_parse (bytes, "export.csv", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 2);
+
+  row = g_ptr_array_index (records, 1);
+  g_assert_cmpuint (g_strv_length (row->fields), ==, 28);
+  g_assert_cmpstr (row->fields[0], ==, LUNCH_UUID);
+  g_assert_cmpstr (row->fields[1], ==, title);
+  g_assert_cmpstr (row->fields[3], ==, "2026-01-02");
+  g_assert_cmpstr (row->fields[25], ==, participants);
+  g_assert_cmpstr (row->fields[26], ==, notes);
+  g_assert_cmpstr (row->fields[27], ==, "<a href=\"x\">Minutes</a> <file:///tmp/it's.pdf>");
+
+  /* And nothing was run. */
+  tandem_test_fixture_reopen (fixture, TANDEM_STORE_NONE);
+  g_assert_nonnull (tandem_test_find_by_title (fixture->store, title));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +514,12 @@ main (int   argc,
               tandem_test_fixture_setup_seeded, test_import_undo, tandem_test_fixture_teardown);
   g_test_add ("/core/csv/import/bad", TandemTestFixture, NULL,
               tandem_test_fixture_setup, test_import_bad, tandem_test_fixture_teardown);
+  g_test_add ("/core/csv/export/assessments", TandemTestFixture, NULL,
+              tandem_test_fixture_setup, test_export_assessments, tandem_test_fixture_teardown);
+  g_test_add ("/core/csv/export/assessments-empty", TandemTestFixture, NULL,
+              tandem_test_fixture_setup, test_export_assessments_empty, tandem_test_fixture_teardown);
+  g_test_add ("/core/csv/export/assessments-verbatim", TandemTestFixture, NULL,
+              tandem_test_fixture_setup, test_export_assessments_verbatim, tandem_test_fixture_teardown);
 
   return g_test_run ();
 }

@@ -371,6 +371,119 @@ test_round_trip (Fixture       *fixture,
   tandem_test_assert_disk_matches (STORE (fixture));
 }
 
+/* ---- Reading them all --------------------------------------------------------------- */
+
+static void
+collect (TandemAssessment *a,
+         gpointer          data)
+{
+  g_ptr_array_add (data, g_object_ref (a));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What tandem_store_foreach_assessment() should give: each initiative's
+ * assessments, initiatives in the order of their UUIDs. */
+static GPtrArray *
+list_all (TandemStore *store)
+{
+  GListModel *model = tandem_store_get_initiatives (store);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new ();
+  GPtrArray *all = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (uuids, (gpointer) tandem_initiative_get_uuid (initiative));
+    }
+  g_ptr_array_sort (uuids, compare_strings);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      g_autoptr(GPtrArray) some = list (store, g_ptr_array_index (uuids, i));
+
+      for (guint j = 0; j < some->len; j++)
+        g_ptr_array_add (all, g_object_ref (g_ptr_array_index (some, j)));
+    }
+
+  return all;
+}
+
+static void
+assert_foreach_lists_all (TandemStore *store)
+{
+  g_autoptr(GPtrArray) expected = list_all (store);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_foreach_assessment (store, collect, got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->len, ==, expected->len);
+  for (guint i = 0; i < got->len; i++)
+    if (!tandem_assessment_equal (g_ptr_array_index (got, i), g_ptr_array_index (expected, i)))
+      {
+        g_autofree char *want = tandem_test_describe_assessment (g_ptr_array_index (expected, i));
+        g_autofree char *have = tandem_test_describe_assessment (g_ptr_array_index (got, i));
+
+        g_error ("assessment %u is %s, expected %s", i, have, want);
+      }
+}
+
+/* All at once, with their placements and evidence, as one by one. */
+static void
+test_foreach (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(TandemAssessment) bare = assessment (fixture->uuid, "2020-01-01", 1, 1);
+  g_autoptr(TandemAssessment) parts = assessment (fixture->uuid, "2021-06-30", 1, 2);
+  g_autoptr(TandemAssessment) between = assessment (fixture->uuid, "2021-01-01", 2, 2);
+  g_autoptr(TandemAssessment) evidence_only = assessment (fixture->other, "2019-05-05", 3, 2);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  tandem_assessment_set_placement (parts, TANDEM_STAKEHOLDER_SERVICE_USERS, 3, 3);
+  tandem_assessment_set_placement (parts, TANDEM_STAKEHOLDER_COMMISSIONERS, 1, 1);
+  tandem_assessment_add_evidence (parts, "Second", "2.pdf");
+  tandem_assessment_add_evidence (parts, "First", "1.pdf");
+  tandem_assessment_add_evidence (evidence_only, "Only", "");
+  tandem_assessment_add_evidence (between, "Between", "between.odt");
+  tandem_assessment_set_placement (between, TANDEM_STAKEHOLDER_COMMUNITY, 2, 1);
+  tandem_changes_save_assessment (changes, parts);
+  tandem_changes_save_assessment (changes, bare);
+  tandem_changes_save_assessment (changes, evidence_only);
+  tandem_changes_save_assessment (changes, between);
+  apply_ok (STORE (fixture), changes);
+
+  /* The worked example's assessments, with their parts, and these. */
+  assert_foreach_lists_all (STORE (fixture));
+  fixture_reopen (fixture);
+  assert_foreach_lists_all (STORE (fixture));
+
+  tandem_store_close (STORE (fixture));
+  g_assert_false (tandem_store_foreach_assessment (STORE (fixture), collect, got, &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
+  g_assert_cmpuint (got->len, ==, 0);
+}
+
+static void
+test_foreach_none (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tandem_store_foreach_assessment (STORE (fixture), collect, got, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (got->len, ==, 0);
+}
+
 /* ---- The current cell --------------------------------------------------------------- */
 
 static void
@@ -1825,6 +1938,8 @@ main (int   argc,
   ADD ("/core/store/assessments/order", test_order);
   ADD ("/core/store/assessments/ids-and-read-snapshot", test_ids_and_read_snapshot);
   ADD ("/core/store/assessments/round-trip", test_round_trip);
+  ADD ("/core/store/assessments/foreach/none", test_foreach_none);
+  ADD_SEEDED ("/core/store/assessments/foreach", test_foreach);
   ADD ("/core/store/assessments/current-cell", test_current_cell);
   ADD ("/core/store/assessments/current-cell/saved-initiative", test_cell_follows_saved_initiative);
   ADD ("/core/store/assessments/unique-per-day", test_unique_per_day);

@@ -18,11 +18,12 @@
 #include "tandem-cli-text.h"
 
 /* export, import and validate: Tandem JSON (see tandem-exchange.h) and
- * CSV of initiatives (see tandem-csv.h), told apart by extension. */
+ * CSV of initiatives (see tandem-csv.h), told apart by extension; and the
+ * export of assessments as CSV. */
 
-static gboolean
-is_csv (const char *path,
-        const char *format)
+gboolean
+tandem_cli_is_csv (const char *path,
+                   const char *format)
 {
   if (format != NULL)
     return g_str_equal (format, "csv");
@@ -60,7 +61,7 @@ read_file (const char *path)
  * tandem_cli_export:
  *
  * Writes the whole portfolio to the JSON file named after FILE, or its
- * initiatives to a CSV file.
+ * initiatives (or, with --rows assessments, its assessments) to a CSV file.
  */
 TandemCliExit
 tandem_cli_export (TandemStore         *store,
@@ -69,21 +70,24 @@ tandem_cli_export (TandemStore         *store,
   const char *out_path = args->args[0];
   g_autoptr(GFile) out = g_file_new_for_commandline_arg (out_path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  g_autofree char *local_path = NULL;
+  g_autofree char *text = NULL;
+  guint n_initiatives = g_list_model_get_n_items (tandem_store_get_initiatives (store));
+  guint n_assessments = 0;
 
-  if (is_csv (out_path, args->format))
-    json = tandem_csv_export_initiatives (store);
+  if (!tandem_cli_is_csv (out_path, args->format))
+    text = tandem_exchange_export_json (store, NULL, &error);
+  else if (args->assessment_rows)
+    text = tandem_csv_export_assessments (store, &n_assessments, &error);
   else
-    json = tandem_exchange_export_json (store, NULL, &error);
-  if (json == NULL)
+    text = tandem_csv_export_initiatives (store);
+  if (text == NULL)
     {
       print_error (error->message);
       return TANDEM_CLI_EXIT_CANT_OPEN;
     }
 
   /* g_file_replace_contents writes a new file and renames it over the old. */
-  if (!g_file_replace_contents (out, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE,
+  if (!g_file_replace_contents (out, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
                                 NULL, NULL, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Could not write “%s”: %s"), out_path, error->message);
@@ -92,10 +96,14 @@ tandem_cli_export (TandemStore         *store,
       return TANDEM_CLI_EXIT_CANT_OPEN;
     }
 
-  printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u initiative exported to %s\n",
-                       "%s: %u initiatives exported to %s\n",
-                       g_list_model_get_n_items (tandem_store_get_initiatives (store))),
-          args->path, g_list_model_get_n_items (tandem_store_get_initiatives (store)), out_path);
+  if (args->assessment_rows)
+    printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u assessment exported to %s\n",
+                         "%s: %u assessments exported to %s\n", n_assessments),
+            args->path, n_assessments, out_path);
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u initiative exported to %s\n",
+                         "%s: %u initiatives exported to %s\n", n_initiatives),
+            args->path, n_initiatives, out_path);
 
   return TANDEM_CLI_EXIT_SUCCESS;
 }
@@ -194,7 +202,7 @@ tandem_cli_import (TandemStore         *unused,
       return TANDEM_CLI_EXIT_CANT_OPEN;
     }
 
-  if (is_csv (in_path, NULL))
+  if (tandem_cli_is_csv (in_path, NULL))
     return import_csv (store, file, json, in_path, args->path);
 
   import = tandem_exchange_read_json (store, json, in_path, &error);
@@ -265,7 +273,7 @@ tandem_cli_validate (TandemStore         *unused,
   if (json == NULL)
     return TANDEM_CLI_EXIT_CANT_OPEN;
 
-  if (is_csv (args->path, NULL))
+  if (tandem_cli_is_csv (args->path, NULL))
     return validate_csv (json, args->path);
 
   import = tandem_exchange_read_json (NULL, json, args->path, &error);

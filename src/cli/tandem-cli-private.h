@@ -38,7 +38,12 @@ typedef struct
   guint32             seed;      /* --seed S */
   gboolean            has_seed;  /* --seed S was given */
   const char         *format;    /* --format F: "json", "csv" or NULL */
+  gboolean            assessment_rows;  /* --rows assessments: a CSV export of assessments */
 } TandemCliArgs;
+
+/* Whether "export" writes @path as CSV, given --format (or NULL). */
+gboolean      tandem_cli_is_csv (const char          *path,
+                                 const char          *format);
 
 /* Each command takes an open portfolio and writes its report to stdout;
  * errors go to stderr as one line starting "tandem-cli: ".  A command

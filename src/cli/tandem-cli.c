@@ -31,6 +31,7 @@ typedef enum
   OPTION_ASSESSMENTS,
   OPTION_SEED,
   OPTION_FORMAT,
+  OPTION_ROWS,
   N_OPTIONS
 } TandemCliOption;
 
@@ -38,7 +39,7 @@ typedef enum
 
 static const char * const option_names[N_OPTIONS] = {
   "--cell", "--search", "--from", "--to", "--initiatives", "--assessments", "--seed",
-  "--format",
+  "--format", "--rows",
 };
 
 typedef struct
@@ -64,7 +65,7 @@ static const TandemCliCommand commands[] = {
   { "report",   1, ONLY (OPTION_FROM) | ONLY (OPTION_TO), 0, FALSE, tandem_cli_report },
   { "sheet",    1, 0, 0, FALSE, tandem_cli_sheet },
   { "blank-sheet", 1, 0, 0, FALSE, tandem_cli_blank_sheet },
-  { "export",   1, ONLY (OPTION_FORMAT), 0, FALSE, tandem_cli_export },
+  { "export",   1, ONLY (OPTION_FORMAT) | ONLY (OPTION_ROWS), 0, FALSE, tandem_cli_export },
   { "import",   1, 0, 0, TRUE, tandem_cli_import },
   { "validate", 0, 0, 0, TRUE, tandem_cli_validate },
 };
@@ -106,7 +107,7 @@ print_help (void)
                           "tandem-cli generate --initiatives N --assessments M [--seed S] FILE",
                           "tandem-cli report FILE OUT.pdf [--from DATE --to DATE]",
                           "tandem-cli sheet|blank-sheet FILE OUT.pdf|OUT.svg|OUT.png",
-                          "tandem-cli export [--format json|csv] FILE OUT.json|OUT.csv",
+                          "tandem-cli export [--format json|csv] [--rows initiatives|assessments] FILE OUT.json|OUT.csv",
                           "tandem-cli import FILE IN.json|IN.csv",
                           "tandem-cli validate IN.json|IN.csv",
                           "tandem-cli --help | --version");
@@ -158,6 +159,14 @@ print_help (void)
                   _("Write the initiatives to OUT.csv, one a line, with the columns uuid, title,\n"
                     "organisation, service_area, place, delivery, design (the current cell’s row and\n"
                     "column, 1 to 3) and date (the day it last changed)"));
+  append_command (help, "export FILE OUT.csv --rows assessments",
+                  _("Write the assessments to OUT.csv instead, one a line, each initiative’s together and\n"
+                    "oldest first, with the columns initiative_uuid, initiative_title, assessment_id, date\n"
+                    "(YYYY-MM-DD), delivery, design, stage, level, co_commissioning, co_design, co_delivery,\n"
+                    "co_assessment, subtypes, principles (names separated by “;”), better_service,\n"
+                    "feel_better, public_value, the delivery and design of each stakeholder group’s own\n"
+                    "placement (commissioners_delivery … community_design, empty if it agreed),\n"
+                    "participants, notes and evidence (one a line: caption <link>)"));
   append_command (help, "import FILE IN.json",
                   _("Merge the Tandem JSON file IN.json into FILE, making FILE if it does not exist.\n"
                     "The whole file is checked before anything is written, and written in one go.\n"
@@ -201,6 +210,8 @@ print_help (void)
   append_command (help, "--format F",
                   _("With “export”: the format to write, json or csv; without it, OUT’s extension\n"
                     "decides (.csv for CSV, anything else for Tandem JSON)"));
+  append_command (help, "--rows R",
+                  _("With “export” to CSV: what each line is, initiatives (the default) or assessments"));
   append_command (help, "-h, --help",
                   _("Show this help"));
   append_command (help, "--version",
@@ -213,7 +224,8 @@ print_help (void)
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_USAGE,
                           _("wrong arguments (unknown command or option, missing FILE or ID, extra arguments, a bad\n"
                             "     --cell, date or number, a title that several initiatives share, a --format other than\n"
-                            "     json or csv), or the FILE that “generate” should write already exists"));
+                            "     json or csv, a --rows other than initiatives or assessments, or --rows for Tandem\n"
+                            "     JSON), or the FILE that “generate” should write already exists"));
   g_string_append_printf (help, "  %d  %s\n", TANDEM_CLI_EXIT_CANT_OPEN,
                           _("the portfolio could not be opened, read or written (missing, not a portfolio, damaged,\n"
                             "     or from a newer Tandem), or the JSON or CSV file could not be read or written"));
@@ -400,6 +412,16 @@ check_options (const char    *values[N_OPTIONS],
       cli_args->format = values[OPTION_FORMAT];
     }
 
+  if (values[OPTION_ROWS] != NULL)
+    {
+      if (!g_str_equal (values[OPTION_ROWS], "initiatives") && !g_str_equal (values[OPTION_ROWS], "assessments"))
+        {
+          *message = g_strdup_printf (_("--rows %s: the choices are initiatives and assessments"), values[OPTION_ROWS]);
+          return FALSE;
+        }
+      cli_args->assessment_rows = g_str_equal (values[OPTION_ROWS], "assessments");
+    }
+
   if (values[OPTION_SEED] != NULL)
     {
       if (!parse_number ("--seed", values[OPTION_SEED], 0, G_MAXUINT32, &number, message))
@@ -567,6 +589,16 @@ main (int   argc,
   g_ptr_array_add (args, NULL);
   cli_args.path = g_ptr_array_index (args, 1);
   cli_args.args = (const char * const *) &args->pdata[2];
+
+  /* A Tandem JSON export holds everything; only CSV has a choice of rows. */
+  if (values[OPTION_ROWS] != NULL && !tandem_cli_is_csv (cli_args.args[0], cli_args.format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--rows is for a CSV export, and “%s” would be Tandem JSON (give OUT.csv or --format csv)"),
+                         cli_args.args[0]);
+
+      return usage_error (message);
+    }
 
   return run_command (command, &cli_args);
 }

@@ -15,6 +15,7 @@
 #include "tandem-cell.h"
 #include "tandem-csv.h"
 #include "tandem-error.h"
+#include "tandem-names-private.h"
 
 /* CSV as spreadsheets write it (RFC 4180): comma-separated, fields quoted
  * with " when they hold a comma, quote or line break, "" for a quote,
@@ -230,6 +231,16 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+static void
+append_header (GString     *out,
+               const char **columns,
+               guint        n_columns)
+{
+  for (guint i = 0; i < n_columns; i++)
+    g_string_append_printf (out, i == 0 ? "%s" : ",%s", columns[i]);
+  g_string_append (out, "\r\n");
+}
+
 static char *
 unix_to_date (gint64 seconds)
 {
@@ -256,9 +267,7 @@ tandem_csv_export_initiatives (TandemStore *store)
   guint n = g_list_model_get_n_items (initiatives);
   GString *out = g_string_sized_new (128 + n * 128);
 
-  for (guint i = 0; i < G_N_ELEMENTS (export_columns); i++)
-    g_string_append_printf (out, i == 0 ? "%s" : ",%s", export_columns[i]);
-  g_string_append (out, "\r\n");
+  append_header (out, export_columns, G_N_ELEMENTS (export_columns));
 
   for (guint i = 0; i < n; i++)
     {
@@ -279,6 +288,222 @@ tandem_csv_export_initiatives (TandemStore *store)
                               tandem_initiative_get_col (initiative),
                               date);
     }
+
+  return g_string_free (out, FALSE);
+}
+
+/* ---- Assessments ---------------------------------------------------------- */
+
+/* Documented in help/C/exchange.page; the names in the rows are those of
+ * Tandem JSON (tandem-names.c). */
+static const char *assessment_columns[] = {
+  "initiative_uuid", "initiative_title", "assessment_id", "date", "delivery", "design",
+  "stage", "level",
+  "co_commissioning", "co_design", "co_delivery", "co_assessment",
+  "subtypes", "principles",
+  "better_service", "feel_better", "public_value",
+  "commissioners_delivery", "commissioners_design",
+  "frontline_staff_delivery", "frontline_staff_design",
+  "service_users_delivery", "service_users_design",
+  "community_delivery", "community_design",
+  "participants", "notes", "evidence",
+};
+
+/* A comma, then @name, or nothing for NULL. */
+static void
+append_name (GString    *out,
+             const char *name)
+{
+  g_string_append_c (out, ',');
+  if (name != NULL)
+    g_string_append (out, name);
+}
+
+/* A comma, then the names of the flags set, separated by ";". */
+static void
+append_flags (GString              *out,
+              const TandemFlagName *names,
+              guint                 n_names,
+              guint                 flags)
+{
+  const char *separator = "";
+
+  g_string_append_c (out, ',');
+  for (guint i = 0; i < n_names; i++)
+    if (flags & names[i].flag)
+      {
+        g_string_append_printf (out, "%s%s", separator, names[i].name);
+        separator = ";";
+      }
+}
+
+/* Each piece of evidence on a line of its own: its caption, then its link
+ * in angle brackets. */
+static char *
+join_evidence (TandemAssessment *a)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < tandem_assessment_get_n_evidence (a); i++)
+    {
+      const TandemEvidence *evidence = tandem_assessment_get_evidence (a, i);
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, evidence->caption);
+      if (evidence->link[0] != '\0')
+        g_string_append_printf (text, "%s<%s>", evidence->caption[0] != '\0' ? " " : "", evidence->link);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* The columns from stage to public_value. */
+static void
+append_readiness (GString          *out,
+                  TandemAssessment *a)
+{
+  TandemStage stage = tandem_assessment_get_stage (a);
+
+  append_name (out, stage == TANDEM_STAGE_NONE ? NULL : tandem_stage_to_string (stage));
+  append_name (out, tandem_level_names[tandem_assessment_get_level (a)]);
+  for (guint i = 0; i < TANDEM_N_COS; i++)
+    append_name (out, tandem_presence_names[tandem_assessment_get_presence (a, tandem_cos_order[i])]);
+  append_flags (out, tandem_subtype_names, G_N_ELEMENTS (tandem_subtype_names),
+                tandem_assessment_get_subtypes (a));
+  append_flags (out, tandem_principle_names, G_N_ELEMENTS (tandem_principle_names),
+                tandem_assessment_get_principles (a));
+  for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
+    append_name (out, tandem_answer_names[tandem_assessment_get_answer (a, q)]);
+}
+
+static void
+append_assessment (GString          *out,
+                   TandemInitiative *initiative,
+                   TandemAssessment *a)
+{
+  g_autofree char *evidence = join_evidence (a);
+
+  append_field (out, tandem_initiative_get_uuid (initiative));
+  g_string_append_c (out, ',');
+  append_field (out, tandem_initiative_get_title (initiative));
+  g_string_append_c (out, ',');
+  append_field (out, tandem_assessment_get_id (a));
+  g_string_append_c (out, ',');
+  append_field (out, tandem_assessment_get_date (a));
+  g_string_append_printf (out, ",%u,%u", tandem_assessment_get_row (a), tandem_assessment_get_col (a));
+
+  append_readiness (out, a);
+
+  /* Empty where the group agreed with the assessment's cell. */
+  for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)
+    {
+      guint row, col;
+
+      if (tandem_assessment_get_placement (a, s, &row, &col))
+        g_string_append_printf (out, ",%u,%u", row, col);
+      else
+        g_string_append (out, ",,");
+    }
+
+  g_string_append_c (out, ',');
+  append_field (out, tandem_assessment_get_participants (a));
+  g_string_append_c (out, ',');
+  append_field (out, tandem_assessment_get_notes (a));
+  g_string_append_c (out, ',');
+  append_field (out, evidence);
+  g_string_append (out, "\r\n");
+}
+
+/* The rows of each initiative, gathered as the store hands its
+ * assessments over (by initiative UUID), to be written in the order of
+ * the initiatives export. */
+typedef struct
+{
+  TandemStore      *store;
+  GHashTable       *by_initiative;  /* UUID (borrowed) → GString of rows */
+  TandemInitiative *initiative;     /* whose rows are being gathered */
+  GString          *rows;           /* its rows */
+  guint             n_rows;
+} AssessmentRows;
+
+static void
+free_rows (gpointer data)
+{
+  g_string_free (data, TRUE);
+}
+
+static void
+gather_assessment (TandemAssessment *a,
+                   gpointer          data)
+{
+  AssessmentRows *gathered = data;
+  const char *uuid = tandem_assessment_get_initiative (a);
+
+  if (gathered->initiative == NULL || !g_str_equal (uuid, tandem_initiative_get_uuid (gathered->initiative)))
+    {
+      /* The store deletes an initiative's assessments with it. */
+      gathered->initiative = tandem_store_lookup_initiative (gathered->store, uuid);
+      if (gathered->initiative == NULL)
+        return;
+      gathered->rows = g_string_new (NULL);
+      g_hash_table_insert (gathered->by_initiative,
+                           (gpointer) tandem_initiative_get_uuid (gathered->initiative), gathered->rows);
+    }
+
+  append_assessment (gathered->rows, gathered->initiative, a);
+  gathered->n_rows++;
+}
+
+/**
+ * tandem_csv_export_assessments:
+ * @n_rows: (out) (optional): how many assessments were written
+ *
+ * Every assessment, one a line, under a header naming the columns of
+ * help/C/exchange.page: the initiative's UUID and title, the assessment's
+ * ID, date and cell, its readiness (stage, level, the Four Co's,
+ * sub-types, principles and the answers to the outcome questions, by
+ * their names in Tandem JSON), each stakeholder group's own cell,
+ * participants, notes and evidence.  Initiatives come in the order of
+ * tandem_csv_export_initiatives(), each one's assessments oldest first.
+ * Lines end with CRLF.
+ *
+ * Returns: (transfer full): the CSV text, or %NULL with @error set if the
+ *   assessments could not be read
+ */
+char *
+tandem_csv_export_assessments (TandemStore  *store,
+                               guint        *n_rows,
+                               GError      **error)
+{
+  g_autoptr(GHashTable) by_initiative = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, free_rows);
+  AssessmentRows gathered = { store, by_initiative, NULL, NULL, 0 };
+  GListModel *initiatives;
+  GString *out;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (store), NULL);
+
+  if (!tandem_store_foreach_assessment (store, gather_assessment, &gathered, error))
+    return NULL;
+
+  initiatives = tandem_store_get_initiatives (store);
+
+  out = g_string_sized_new (1024);
+  append_header (out, assessment_columns, G_N_ELEMENTS (assessment_columns));
+  for (guint i = 0; i < g_list_model_get_n_items (initiatives); i++)
+    {
+      g_autoptr(TandemInitiative) initiative = g_list_model_get_item (initiatives, i);
+      GString *rows = g_hash_table_lookup (by_initiative, tandem_initiative_get_uuid (initiative));
+
+      if (rows != NULL)
+        {
+          g_string_append_len (out, rows->str, rows->len);
+          g_hash_table_remove (by_initiative, tandem_initiative_get_uuid (initiative));
+        }
+    }
+
+  if (n_rows != NULL)
+    *n_rows = gathered.n_rows;
 
   return g_string_free (out, FALSE);
 }

@@ -30,6 +30,9 @@ GPtrArray     *tandem_csv_parse               (GBytes      *csv,
                                                GError     **error);
 
 char          *tandem_csv_export_initiatives  (TandemStore *store);
+char          *tandem_csv_export_assessments  (TandemStore *store,
+                                               guint       *n_rows,
+                                               GError     **error);
 
 /* What reading a CSV of initiatives found, for the summary. */
 typedef struct

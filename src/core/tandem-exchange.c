@@ -24,43 +24,11 @@
 #include "tandem-initiative.h"
 #include "tandem-library.h"
 #include "tandem-matrix.h"
+#include "tandem-names-private.h"
 
 /* ---- Names in files ------------------------------------------------------------ */
 
-static const TandemCos cos_order[TANDEM_N_COS] = {
-  TANDEM_CO_COMMISSIONING, TANDEM_CO_DESIGN, TANDEM_CO_DELIVERY, TANDEM_CO_ASSESSMENT,
-};
-
-static const char * const presence_names[] = { "absent", "emerging", "established" };
-static const char * const level_names[] = { NULL, "compliance", "support", "transformation" };
-static const char * const answer_names[] = { "unknown", "no", "partly", "yes" };
-static const char * const question_names[TANDEM_N_QUESTIONS] = {
-  "better-service", "feel-better", "public-value",
-};
-static const char * const stakeholder_names[TANDEM_N_STAKEHOLDERS] = {
-  "commissioners", "frontline-staff", "service-users", "community",
-};
-
-typedef struct
-{
-  guint       flag;
-  const char *name;
-} FlagName;
-
-static const FlagName subtype_names[] = {
-  { TANDEM_SUBTYPE_CO_PLANNING, "co-planning" },
-  { TANDEM_SUBTYPE_CO_PRIORITISING, "co-prioritising" },
-  { TANDEM_SUBTYPE_CO_FINANCING, "co-financing" },
-  { TANDEM_SUBTYPE_CO_MANAGEMENT, "co-management" },
-  { TANDEM_SUBTYPE_CO_PERFORMING, "co-performing" },
-};
-
-static const FlagName principle_names[] = {
-  { TANDEM_PRINCIPLE_ASSETS, "assets" },
-  { TANDEM_PRINCIPLE_CAPACITIES, "capacities" },
-  { TANDEM_PRINCIPLE_CATALYSTS, "catalysts" },
-  { TANDEM_PRINCIPLE_PEER_SUPPORT, "peer-support" },
-};
+/* The names themselves are in tandem-names.c, shared with the CSV export. */
 
 /* The index of @name in @names, or -1. */
 static int
@@ -124,11 +92,11 @@ add_strings (TandemJsonWriter        *writer,
 }
 
 static void
-add_flags (TandemJsonWriter    *writer,
-           const char     *member,
-           const FlagName *names,
-           guint           n_names,
-           guint           flags)
+add_flags (TandemJsonWriter     *writer,
+           const char           *member,
+           const TandemFlagName *names,
+           guint                 n_names,
+           guint                 flags)
 {
   tandem_json_writer_set_member_name (writer, member);
   tandem_json_writer_begin_array (writer);
@@ -149,24 +117,24 @@ export_assessment (TandemJsonWriter      *writer,
   add_string (writer, "date", tandem_assessment_get_date (a));
   add_cell (writer, "cell", tandem_assessment_get_row (a), tandem_assessment_get_col (a));
   add_string (writer, "stage", stage == TANDEM_STAGE_NONE ? NULL : tandem_stage_to_string (stage));
-  add_string (writer, "level", level_names[tandem_assessment_get_level (a)]);
+  add_string (writer, "level", tandem_level_names[tandem_assessment_get_level (a)]);
 
   tandem_json_writer_set_member_name (writer, "cos");
   tandem_json_writer_begin_object (writer);
   for (guint i = 0; i < TANDEM_N_COS; i++)
-    add_string (writer, tandem_cos_to_string (cos_order[i]),
-                presence_names[tandem_assessment_get_presence (a, cos_order[i])]);
+    add_string (writer, tandem_cos_to_string (tandem_cos_order[i]),
+                tandem_presence_names[tandem_assessment_get_presence (a, tandem_cos_order[i])]);
   tandem_json_writer_end_object (writer);
 
-  add_flags (writer, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names),
+  add_flags (writer, "subtypes", tandem_subtype_names, G_N_ELEMENTS (tandem_subtype_names),
              tandem_assessment_get_subtypes (a));
-  add_flags (writer, "principles", principle_names, G_N_ELEMENTS (principle_names),
+  add_flags (writer, "principles", tandem_principle_names, G_N_ELEMENTS (tandem_principle_names),
              tandem_assessment_get_principles (a));
 
   tandem_json_writer_set_member_name (writer, "answers");
   tandem_json_writer_begin_object (writer);
   for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
-    add_string (writer, question_names[q], answer_names[tandem_assessment_get_answer (a, q)]);
+    add_string (writer, tandem_question_names[q], tandem_answer_names[tandem_assessment_get_answer (a, q)]);
   tandem_json_writer_end_object (writer);
 
   add_string (writer, "notes", tandem_assessment_get_notes (a));
@@ -192,7 +160,7 @@ export_assessment (TandemJsonWriter      *writer,
       guint row, col;
 
       if (tandem_assessment_get_placement (a, s, &row, &col))
-        add_cell (writer, stakeholder_names[s], row, col);
+        add_cell (writer, tandem_stakeholder_names[s], row, col);
     }
   tandem_json_writer_end_object (writer);
 
@@ -408,8 +376,8 @@ export_case (TandemJsonWriter     *writer,
   tandem_json_writer_set_member_name (writer, "cos");
   tandem_json_writer_begin_array (writer);
   for (guint i = 0; i < TANDEM_N_COS; i++)
-    if (cos & cos_order[i])
-      tandem_json_writer_add_string_value (writer, tandem_cos_to_string (cos_order[i]));
+    if (cos & tandem_cos_order[i])
+      tandem_json_writer_add_string_value (writer, tandem_cos_to_string (tandem_cos_order[i]));
   tandem_json_writer_end_array (writer);
 
   tandem_json_writer_set_member_name (writer, "outcomes");
@@ -886,12 +854,12 @@ get_uuid (TandemJsonReader  *reader,
 
 /* A list of names from @names, as flags. */
 static gboolean
-get_flags (TandemJsonReader *reader,
-           JsonObject       *object,
-           const char       *member,
-           const FlagName   *names,
-           guint             n_names,
-           guint            *flags)
+get_flags (TandemJsonReader     *reader,
+           JsonObject           *object,
+           const char           *member,
+           const TandemFlagName *names,
+           guint                 n_names,
+           guint                *flags)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -1389,7 +1357,7 @@ read_assessment (TandemJsonReader  *reader,
   tandem_assessment_set_notes (a, notes);
   tandem_assessment_set_participants (a, participants);
 
-  if (!get_choice (reader, object, "level", level_names, G_N_ELEMENTS (level_names), 0, &value))
+  if (!get_choice (reader, object, "level", tandem_level_names, G_N_ELEMENTS (tandem_level_names), 0, &value))
     return FALSE;
   tandem_assessment_set_level (a, value);
 
@@ -1400,37 +1368,37 @@ read_assessment (TandemJsonReader  *reader,
     const char *co_names[TANDEM_N_COS];
 
     for (guint i = 0; i < TANDEM_N_COS; i++)
-      co_names[i] = tandem_cos_to_string (cos_order[i]);
+      co_names[i] = tandem_cos_to_string (tandem_cos_order[i]);
     if (!check_keys (reader, cos, "cos", co_names, TANDEM_N_COS))
       return FALSE;
 
     tandem_json_reader_push (reader, ".cos");
     for (guint i = 0; ok && i < TANDEM_N_COS; i++)
       {
-        ok = get_choice (reader, cos, co_names[i], presence_names, G_N_ELEMENTS (presence_names),
+        ok = get_choice (reader, cos, co_names[i], tandem_presence_names, G_N_ELEMENTS (tandem_presence_names),
                          TANDEM_PRESENCE_ABSENT, &value);
         if (ok)
-          tandem_assessment_set_presence (a, cos_order[i], value);
+          tandem_assessment_set_presence (a, tandem_cos_order[i], value);
       }
     tandem_json_reader_pop_to (reader, length);
     if (!ok)
       return FALSE;
   }
 
-  if (!get_flags (reader, object, "subtypes", subtype_names, G_N_ELEMENTS (subtype_names), &flags))
+  if (!get_flags (reader, object, "subtypes", tandem_subtype_names, G_N_ELEMENTS (tandem_subtype_names), &flags))
     return FALSE;
   tandem_assessment_set_subtypes (a, flags);
-  if (!get_flags (reader, object, "principles", principle_names, G_N_ELEMENTS (principle_names), &flags))
+  if (!get_flags (reader, object, "principles", tandem_principle_names, G_N_ELEMENTS (tandem_principle_names), &flags))
     return FALSE;
   tandem_assessment_set_principles (a, flags);
 
   answers = get_object (reader, object, "answers", &ok);
-  if (!ok || !check_keys (reader, answers, "answers", question_names, TANDEM_N_QUESTIONS))
+  if (!ok || !check_keys (reader, answers, "answers", tandem_question_names, TANDEM_N_QUESTIONS))
     return FALSE;
   tandem_json_reader_push (reader, ".answers");
   for (guint q = 0; ok && q < TANDEM_N_QUESTIONS; q++)
     {
-      ok = get_choice (reader, answers, question_names[q], answer_names, G_N_ELEMENTS (answer_names),
+      ok = get_choice (reader, answers, tandem_question_names[q], tandem_answer_names, G_N_ELEMENTS (tandem_answer_names),
                        TANDEM_ANSWER_UNKNOWN, &value);
       if (ok)
         tandem_assessment_set_answer (a, q, value);
@@ -1458,12 +1426,12 @@ read_assessment (TandemJsonReader  *reader,
     return FALSE;
 
   placements = get_object (reader, object, "placements", &ok);
-  if (!ok || !check_keys (reader, placements, "placements", stakeholder_names, TANDEM_N_STAKEHOLDERS))
+  if (!ok || !check_keys (reader, placements, "placements", tandem_stakeholder_names, TANDEM_N_STAKEHOLDERS))
     return FALSE;
   tandem_json_reader_push (reader, ".placements");
   for (guint s = 0; ok && placements != NULL && s < TANDEM_N_STAKEHOLDERS; s++)
     {
-      ok = get_cell (reader, placements, stakeholder_names[s], TRUE, &has_cell, &row, &col);
+      ok = get_cell (reader, placements, tandem_stakeholder_names[s], TRUE, &has_cell, &row, &col);
       if (ok && has_cell)
         tandem_assessment_set_placement (a, s, row, col);
     }
@@ -1950,7 +1918,7 @@ compare_assessment (TandemImport     *import,
     }
 
   for (guint i = 0; i < TANDEM_N_COS; i++)
-    presence |= tandem_assessment_get_presence (mine, cos_order[i]) != tandem_assessment_get_presence (theirs, cos_order[i]);
+    presence |= tandem_assessment_get_presence (mine, tandem_cos_order[i]) != tandem_assessment_get_presence (theirs, tandem_cos_order[i]);
   for (guint q = 0; q < TANDEM_N_QUESTIONS; q++)
     answers |= tandem_assessment_get_answer (mine, q) != tandem_assessment_get_answer (theirs, q);
   for (guint s = 0; s < TANDEM_N_STAKEHOLDERS; s++)

@@ -63,6 +63,30 @@ pack_answers (TandemAssessment *a)
   "id, initiative_uuid, date, cell_row, cell_col, stage, level, presence," \
   " subtypes, principles, answers, notes, participants"
 
+/* A stakeholder group's placement from the columns stakeholder, cell_row
+ * and cell_col, starting at @first. */
+static void
+placement_from_row (TandemAssessment *a,
+                    sqlite3_stmt     *stmt,
+                    int               first)
+{
+  guint s = sqlite3_column_int (stmt, first);
+  guint row = sqlite3_column_int (stmt, first + 1), col = sqlite3_column_int (stmt, first + 2);
+
+  if (s < TANDEM_N_STAKEHOLDERS && tandem_cell_is_valid (row, col))
+    tandem_assessment_set_placement (a, s, row, col);
+}
+
+/* A piece of evidence from the columns caption and link, from @first. */
+static void
+evidence_from_row (TandemAssessment *a,
+                   sqlite3_stmt     *stmt,
+                   int               first)
+{
+  tandem_assessment_add_evidence (a, (const char *) sqlite3_column_text (stmt, first),
+                                  (const char *) sqlite3_column_text (stmt, first + 1));
+}
+
 static gboolean
 read_parts (TandemStore       *self,
             TandemAssessment  *a,
@@ -78,12 +102,7 @@ read_parts (TandemStore       *self,
     return FALSE;
   _tandem_store_bind_text (stmt, 1, tandem_assessment_get_id (a));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      guint s = sqlite3_column_int (stmt, 0), row = sqlite3_column_int (stmt, 1), col = sqlite3_column_int (stmt, 2);
-
-      if (s < TANDEM_N_STAKEHOLDERS && tandem_cell_is_valid (row, col))
-        tandem_assessment_set_placement (a, s, row, col);
-    }
+    placement_from_row (a, stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
@@ -95,8 +114,7 @@ read_parts (TandemStore       *self,
     return FALSE;
   _tandem_store_bind_text (stmt, 1, tandem_assessment_get_id (a));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    tandem_assessment_add_evidence (a, (const char *) sqlite3_column_text (stmt, 0),
-                                    (const char *) sqlite3_column_text (stmt, 1));
+    evidence_from_row (a, stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto failed;
@@ -307,6 +325,106 @@ tandem_store_list_assessment_ids (TandemStore  *self,
     }
 
   return g_steal_pointer (&ids);
+}
+
+/* Every assessment with its placements and evidence, in three queries
+ * stepped side by side in the same order (by initiative, then date), so
+ * that the rows of each assessment's parts come next in theirs. */
+#define ALL_ASSESSMENTS_SQL \
+  "SELECT " ASSESSMENT_COLUMNS " FROM assessment ORDER BY initiative_uuid, date"
+#define ALL_PLACEMENTS_SQL \
+  "SELECT p.assessment_id, p.stakeholder, p.cell_row, p.cell_col FROM assessment_placement p" \
+  " JOIN assessment a ON a.id = p.assessment_id ORDER BY a.initiative_uuid, a.date, p.stakeholder"
+#define ALL_EVIDENCE_SQL \
+  "SELECT e.assessment_id, e.caption, e.link FROM assessment_evidence e" \
+  " JOIN assessment a ON a.id = e.assessment_id ORDER BY a.initiative_uuid, a.date, e.position"
+
+typedef struct
+{
+  sqlite3_stmt  *stmt;
+  int            rc;    /* of its latest step */
+  void         (*add) (TandemAssessment *a,
+                       sqlite3_stmt     *stmt,
+                       int               first);
+} PartCursor;
+
+/* Adds the rows of @cursor that belong to @a and steps past them.
+ * Returns FALSE if a step failed. */
+static gboolean
+add_parts (PartCursor       *cursor,
+           TandemAssessment *a)
+{
+  const char *id = tandem_assessment_get_id (a);
+
+  while (cursor->rc == SQLITE_ROW &&
+         g_strcmp0 ((const char *) sqlite3_column_text (cursor->stmt, 0), id) == 0)
+    {
+      cursor->add (a, cursor->stmt, 1);
+      cursor->rc = sqlite3_step (cursor->stmt);
+    }
+
+  return cursor->rc == SQLITE_ROW || cursor->rc == SQLITE_DONE;
+}
+
+/**
+ * tandem_store_foreach_assessment:
+ * @func: called with each assessment, placements and evidence included
+ *
+ * Calls @func with every assessment of the portfolio, grouped by
+ * initiative (in the order of their UUIDs) and oldest first within each,
+ * reading them all in one pass: for exports of a whole portfolio, which
+ * may hold hundreds of thousands.  @func must not change the store.
+ *
+ * Returns: %TRUE, or %FALSE with @error set if they could not be read
+ *   (@func may have been called for some of them)
+ */
+gboolean
+tandem_store_foreach_assessment (TandemStore           *self,
+                                 TandemAssessmentFunc   func,
+                                 gpointer               user_data,
+                                 GError               **error)
+{
+  PartCursor parts[] = {
+    { NULL, SQLITE_DONE, placement_from_row },
+    { NULL, SQLITE_DONE, evidence_from_row },
+  };
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (!check_open (self, error) ||
+      (stmt = _tandem_store_statement (self, ALL_ASSESSMENTS_SQL, error)) == NULL ||
+      (parts[0].stmt = _tandem_store_statement (self, ALL_PLACEMENTS_SQL, error)) == NULL ||
+      (parts[1].stmt = _tandem_store_statement (self, ALL_EVIDENCE_SQL, error)) == NULL)
+    return FALSE;
+
+  /* The assessments first: while their query runs, all three read the
+   * same snapshot of the file. */
+  rc = sqlite3_step (stmt);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    parts[i].rc = sqlite3_step (parts[i].stmt);
+
+  for (; rc == SQLITE_ROW; rc = sqlite3_step (stmt))
+    {
+      g_autoptr(TandemAssessment) a = assessment_from_row (stmt);
+
+      if (!add_parts (&parts[0], a) || !add_parts (&parts[1], a))
+        break;
+      func (a, user_data);
+    }
+
+  ok = rc == SQLITE_DONE && parts[0].rc == SQLITE_DONE && parts[1].rc == SQLITE_DONE;
+  if (!ok)
+    _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
+
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    sqlite3_reset (parts[i].stmt);
+
+  return ok;
 }
 
 static GPtrArray *

@@ -30,6 +30,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TandemStore, tandem_store, TANDEM, STORE, GObject)
 
+/* Called by tandem_store_foreach_assessment() with each assessment, which
+ * it may keep with g_object_ref(). */
+typedef void (*TandemAssessmentFunc) (TandemAssessment *assessment,
+                                      gpointer          user_data);
+
 /**
  * TandemStoreFlags:
  * @TANDEM_STORE_NONE: open an existing portfolio for reading and writing,
@@ -116,6 +121,10 @@ TandemAssessment *tandem_store_lookup_assessment    (TandemStore       *self,
                                                      const char        *id,
                                                      GError           **error);
 GHashTable       *tandem_store_list_assessment_ids  (TandemStore       *self,
+                                                     GError           **error);
+gboolean          tandem_store_foreach_assessment   (TandemStore       *self,
+                                                     TandemAssessmentFunc func,
+                                                     gpointer           user_data,
                                                      GError           **error);
 GPtrArray        *tandem_store_list_indicators      (TandemStore       *self,
                                                      const char        *uuid,
