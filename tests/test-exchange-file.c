@@ -35,15 +35,25 @@ store_result_cb (GObject      *source,
 }
 
 static gboolean
+export_rows_to (TandemTestFixture  *fixture,
+                GFile              *target,
+                TandemCsvRows       rows,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  tandem_export_file_write_async (fixture->file, target, rows, cancellable, store_result_cb, &result);
+  return tandem_export_file_write_finish (wait_for (&result), error);
+}
+
+static gboolean
 export_to (TandemTestFixture  *fixture,
            GFile              *target,
            GCancellable       *cancellable,
            GError            **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  tandem_export_file_write_async (fixture->file, target, cancellable, store_result_cb, &result);
-  return tandem_export_file_write_finish (wait_for (&result), error);
+  return export_rows_to (fixture, target, TANDEM_CSV_ROWS_INITIATIVES, cancellable, error);
 }
 
 static TandemImportFile *
@@ -130,6 +140,30 @@ test_round_trip (TandemTestFixture *fixture,
   tandem_test_close_store (g_steal_pointer (&new_store));
 }
 
+/* A CSV export can have a row for each assessment instead. */
+static void
+test_assessment_rows (TandemTestFixture *fixture,
+                      gconstpointer      data)
+{
+  g_autofree char *path = tandem_test_fixture_build_path (fixture, "assessments.csv");
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  GListModel *initiatives = tandem_store_get_initiatives (fixture->store);
+
+  g_assert_true (export_rows_to (fixture, out, TANDEM_CSV_ROWS_ASSESSMENTS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  /* The same text as the core writes directly. */
+  expected = tandem_csv_export_assessments (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_true (g_str_has_prefix (text, "initiative_uuid,initiative_title,assessment_id,date,"));
+  g_assert_cmpuint (g_list_model_get_n_items (initiatives), >, 0);
+}
+
 /* A bad file is reported with its name and where it is wrong; a missing
  * one with GIO's error; nothing is written. */
 static void
@@ -199,6 +233,8 @@ main (int   argc,
               tandem_test_fixture_setup_seeded, test_round_trip, tandem_test_fixture_teardown);
   g_test_add ("/core/exchange-file/round-trip/csv", TandemTestFixture, "example.csv",
               tandem_test_fixture_setup_seeded, test_round_trip, tandem_test_fixture_teardown);
+  g_test_add ("/core/exchange-file/assessment-rows", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_assessment_rows, tandem_test_fixture_teardown);
   g_test_add ("/core/exchange-file/bad-files", TandemTestFixture, NULL,
               tandem_test_fixture_setup_seeded, test_bad_files, tandem_test_fixture_teardown);
   g_test_add ("/core/exchange-file/cancel", TandemTestFixture, NULL,

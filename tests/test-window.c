@@ -561,13 +561,14 @@ wait_for_exchange (TandemWindow *window)
 }
 
 static char *
-export_and_read (TandemWindow *window,
-                 const char   *path)
+export_and_read (TandemWindow  *window,
+                 const char    *path,
+                 TandemCsvRows  rows)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   char *text = NULL;
 
-  _tandem_window_export_to_file (window, file);
+  _tandem_window_export_to_file (window, file, rows);
   wait_for_exchange (window);
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   return text;
@@ -605,10 +606,13 @@ test_import_export (void)
   g_autofree char *renamed = NULL;
   AdwMessageDialog *dialog;
 
-  json = export_and_read (window, json_path);
-  csv = export_and_read (window, csv_path);
+  json = export_and_read (window, json_path, TANDEM_CSV_ROWS_ASSESSMENTS);
   g_assert_nonnull (strstr (json, "\"format\": \"tandem-portfolio\""));
+  csv = export_and_read (window, csv_path, TANDEM_CSV_ROWS_INITIATIVES);
   g_assert_true (g_str_has_prefix (csv, "uuid,title,organisation,service_area,place,delivery,design,date\r\n"));
+  g_free (csv);
+  csv = export_and_read (window, csv_path, TANDEM_CSV_ROWS_ASSESSMENTS);
+  g_assert_true (g_str_has_prefix (csv, "initiative_uuid,initiative_title,assessment_id,date,"));
 
   /* A spreadsheet of new initiatives, then undo. */
   import_text (window, dir, "sheet.csv",
@@ -667,7 +671,7 @@ test_exchange_cancel (void)
   g_assert_true (g_file_set_contents (sheet_path, "title,organisation,service_area,place,delivery,design,date\n"
                                       "Lunch club,,,,2,3,2026-03-01\n", -1, NULL));
 
-  _tandem_window_export_to_file (window, file);
+  _tandem_window_export_to_file (window, file, TANDEM_CSV_ROWS_INITIATIVES);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_progress_dialog ()), "window.close", NULL));
   wait_for_exchange_end (window);
 

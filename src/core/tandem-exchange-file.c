@@ -46,8 +46,9 @@ tandem_import_file_free (TandemImportFile *file)
 
 typedef struct
 {
-  GFile *portfolio;
-  GFile *other;      /* the file imported, or exported to */
+  GFile         *portfolio;
+  GFile         *other;      /* the file imported, or exported to */
+  TandemCsvRows  rows;       /* for an export to CSV */
 } Request;
 
 static void
@@ -175,10 +176,12 @@ write_export (Request       *request,
   if (store == NULL)
     return FALSE;
 
-  if (tandem_exchange_is_csv_name (name))
-    text = tandem_csv_export_initiatives (store);
-  else
+  if (!tandem_exchange_is_csv_name (name))
     text = tandem_exchange_export_json (store, NULL, error);
+  else if (request->rows == TANDEM_CSV_ROWS_ASSESSMENTS)
+    text = tandem_csv_export_assessments (store, NULL, error);
+  else
+    text = tandem_csv_export_initiatives (store);
   if (text == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -204,8 +207,9 @@ write_export_thread (GTask        *task,
 /**
  * tandem_export_file_write_async:
  * @portfolio: the portfolio's file
- * @target: where to write: its initiatives as CSV if the name ends “.csv”,
- *   else the whole portfolio as Tandem JSON
+ * @target: where to write: CSV if the name ends “.csv”, else the whole
+ *   portfolio as Tandem JSON
+ * @rows: for CSV, a row for each initiative or for each assessment
  *
  * Exports in a worker thread; @target is replaced only once all of it is
  * written.  Cancelling returns at once and leaves @target as it was.
@@ -213,6 +217,7 @@ write_export_thread (GTask        *task,
 void
 tandem_export_file_write_async (GFile               *portfolio,
                                 GFile               *target,
+                                TandemCsvRows        rows,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -223,6 +228,7 @@ tandem_export_file_write_async (GFile               *portfolio,
   g_return_if_fail (G_IS_FILE (target));
 
   task = new_task (portfolio, target, cancellable, callback, user_data, tandem_export_file_write_async);
+  ((Request *) g_task_get_task_data (task))->rows = rows;
   g_task_run_in_thread (task, write_export_thread);
 }
 

@@ -23,6 +23,13 @@ typedef struct
   TandemCsvCounts  counts;   /* for CSV */
 } TandemImportFile;
 
+/* What an export to CSV holds, a row each. */
+typedef enum
+{
+  TANDEM_CSV_ROWS_INITIATIVES,
+  TANDEM_CSV_ROWS_ASSESSMENTS,
+} TandemCsvRows;
+
 gboolean          tandem_exchange_is_csv_name        (const char           *name);
 
 void              tandem_import_file_read_async      (GFile                *portfolio,
@@ -36,6 +43,7 @@ void              tandem_import_file_free            (TandemImportFile     *file
 
 void              tandem_export_file_write_async     (GFile                *portfolio,
                                                       GFile                *target,
+                                                      TandemCsvRows         rows,
                                                       GCancellable         *cancellable,
                                                       GAsyncReadyCallback   callback,
                                                       gpointer              user_data);

@@ -72,6 +72,7 @@ tandem_progress_dialog_class_init (TandemProgressDialogClass *klass)
   window_class->close_request = close_request_cb;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_DIALOG);
 }
 
 static void
@@ -102,6 +103,8 @@ tandem_progress_dialog_init (TandemProgressDialog *self)
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
+  /* Named without the mnemonic's underscore. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel"), -1);
   gtk_box_append (GTK_BOX (box), button);
 
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);

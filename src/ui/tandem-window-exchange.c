@@ -37,7 +37,7 @@ add_exchange_filters (GtkFileChooser *chooser)
   gtk_file_filter_add_suffix (json, "json");
   gtk_file_chooser_add_filter (chooser, json);
 
-  gtk_file_filter_set_name (csv, _("CSV (initiatives)"));
+  gtk_file_filter_set_name (csv, _("CSV"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_chooser_add_filter (chooser, csv);
 }
@@ -387,14 +387,15 @@ export_written_cb (GObject      *source,
 
 /**
  * _tandem_window_export_to_file:
+ * @rows: if the name ends “.csv”, a row for each initiative or assessment
  *
- * Writes the portfolio to @file in the background: its initiatives as CSV
- * if the name ends “.csv”, else the whole portfolio as Tandem JSON.  Says
- * when it is done.
+ * Writes the portfolio to @file in the background: CSV if the name ends
+ * “.csv”, else the whole portfolio as Tandem JSON.  Says when it is done.
  */
 void
-_tandem_window_export_to_file (TandemWindow *self,
-                               GFile        *file)
+_tandem_window_export_to_file (TandemWindow  *self,
+                               GFile         *file,
+                               TandemCsvRows  rows)
 {
   g_autofree char *name = NULL;
   g_autofree char *detail = NULL;
@@ -411,7 +412,7 @@ _tandem_window_export_to_file (TandemWindow *self,
   job = job_start (self, _("Exporting"), detail);
   /* Translators: %s is the name of the file written */
   job->done = g_strdup_printf (_("Exported to “%s”"), name);
-  tandem_export_file_write_async (tandem_store_get_file (self->store), file, job->cancellable,
+  tandem_export_file_write_async (tandem_store_get_file (self->store), file, rows, job->cancellable,
                                   export_written_cb, job);
 }
 
@@ -423,8 +424,11 @@ export_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *rows = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "csv-rows");
 
-      _tandem_window_export_to_file (self, file);
+      _tandem_window_export_to_file (self, file,
+                                     g_strcmp0 (rows, "assessments") == 0 ? TANDEM_CSV_ROWS_ASSESSMENTS
+                                                                          : TANDEM_CSV_ROWS_INITIATIVES);
     }
 
   g_object_unref (dialog);
@@ -451,6 +455,11 @@ export_action (GtkWidget  *widget,
   chooser = _tandem_window_chooser_new (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
                                         G_CALLBACK (export_response_cb));
   add_exchange_filters (GTK_FILE_CHOOSER (chooser));
+  /* Only CSV has a choice: Tandem JSON is always the whole portfolio. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "csv-rows", _("CSV rows"),
+                               (const char *[]) { "initiatives", "assessments", NULL },
+                               (const char *[]) { _("One per initiative"), _("One per assessment"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "csv-rows", "initiatives");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

@@ -68,7 +68,8 @@ void  _tandem_window_import_file        (TandemWindow   *self,
 gboolean _tandem_window_is_exchanging   (TandemWindow   *self);
 void  _tandem_window_cancel_exchange    (TandemWindow   *self);
 void  _tandem_window_export_to_file     (TandemWindow   *self,
-                                         GFile          *file);
+                                         GFile          *file,
+                                         TandemCsvRows   rows);
 void  _tandem_window_print              (TandemWindow   *self,
                                          GtkPrintOperationAction action,
                                          const char     *export_path);
