@@ -653,6 +653,84 @@ test_import_export (void)
   tandem_test_remove_recursively (dir);
 }
 
+static void
+collect_toggles (GtkWidget  *widget,
+                 const char *label,
+                 GPtrArray  *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_TOGGLE_BUTTON (child) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (child)), label) == 0)
+        g_ptr_array_add (found, child);
+      collect_toggles (child, label, found);
+    }
+}
+
+/* Several conflicts are listed, each settled on its own: here the first
+ * takes the file's version and the second keeps the portfolio's. */
+static void
+test_import_conflicts_one_by_one (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemStore *store = tandem_window_get_store (window);
+  TandemInitiative *meals = tandem_test_find_by_title (store, "Community meals rota (example)");
+  TandemInitiative *course = tandem_test_find_by_title (store, "Expert patients course (example)");
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-conflicts-XXXXXX", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "portfolio.json", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new ();
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) more_parts = NULL;
+  g_autofree char *first = NULL;
+  AdwMessageDialog *dialog;
+
+  json = export_and_read (window, json_path, TANDEM_CSV_ROWS_INITIATIVES);
+  parts = g_strsplit (json, "Community meals rota (example)", -1);
+  first = g_strjoinv ("Meals rota (hall)", parts);
+  more_parts = g_strsplit (first, "Expert patients course (example)", -1);
+  changed = g_strjoinv ("Patients course (hall)", more_parts);
+
+  import_text (window, dir, "hall.json", changed);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "chosen"));
+
+  /* The list's rows are made when it is first laid out. */
+  for (guint i = 0; i < 500 && theirs->len < 2; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_ptr_array_set_size (theirs, 0);
+      collect_toggles (adw_message_dialog_get_extra_child (dialog), "Theirs", theirs);
+      g_usleep (2000);
+    }
+  g_assert_cmpuint (theirs->len, ==, 2);
+
+  /* Theirs for the meals rota only. */
+  for (guint i = 0; i < theirs->len; i++)
+    {
+      const char *description = NULL;
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (g_ptr_array_index (theirs, i)));
+      GtkWidget *label = gtk_widget_get_first_child (row);
+
+      description = gtk_label_get_text (GTK_LABEL (label));
+      if (strstr (description, "Community meals rota") != NULL)
+        gtk_toggle_button_set_active (g_ptr_array_index (theirs, i), TRUE);
+    }
+
+  adw_message_dialog_response (dialog, "chosen");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Meals rota (hall)");
+  g_assert_cmpstr (tandem_initiative_get_title (course), ==, "Expert patients course (example)");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (tandem_initiative_get_title (meals), ==, "Community meals rota (example)");
+
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
 /* Cancel in the progress dialog (as Escape or its button would) ends the
  * work at once and an import writes nothing.  (That a cancelled export
  * leaves the file alone is tested in test-exchange-file: here the worker
@@ -1018,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
   g_test_add_func ("/ui/window/import-export", test_import_export);
   g_test_add_func ("/ui/window/import-export/cancel", test_exchange_cancel);
+  g_test_add_func ("/ui/window/import-export/conflicts-one-by-one", test_import_conflicts_one_by_one);
   g_test_add_func ("/ui/window/print-matrix", test_print_matrix);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);

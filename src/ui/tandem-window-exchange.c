@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tandem-conflicts-list.h"
 #include "tandem-exchange-file.h"
 #include "tandem-progress-dialog.h"
 #include "tandem-window-private.h"
@@ -18,8 +19,6 @@
  * checked and compared, or written, in a worker thread behind a progress
  * dialog with Cancel; an import is then written as one undoable step.
  * Also the matrix printed, or saved as an image. */
-
-#define MAX_CONFLICTS_LISTED 8
 
 static void
 add_exchange_filters (GtkFileChooser *chooser)
@@ -194,20 +193,26 @@ conflicts_response_cb (AdwMessageDialog *dialog,
                        const char       *response,
                        ConflictsData    *data)
 {
-  TandemResolution resolution = g_str_equal (response, "theirs") ? TANDEM_KEEP_THEIRS : TANDEM_KEEP_MINE;
   g_autofree char *summary = NULL;
 
-  if (!g_str_equal (response, "cancel"))
+  if (g_str_equal (response, "cancel"))
+    return;
+
+  /* "chosen" keeps what the list's toggles settled, item by item. */
+  if (!g_str_equal (response, "chosen"))
     {
+      TandemResolution resolution = g_str_equal (response, "theirs") ? TANDEM_KEEP_THEIRS : TANDEM_KEEP_MINE;
+
       for (guint i = 0; i < tandem_import_get_n_conflicts (data->import); i++)
         tandem_import_resolve (data->import, i, resolution);
-
-      summary = json_summary (data->import);
-      apply_import (data->window, tandem_import_build_changes (data->import), data->name, summary);
     }
+
+  summary = json_summary (data->import);
+  apply_import (data->window, tandem_import_build_changes (data->import), data->name, summary);
 }
 
-/* Items changed on both sides: the user chooses whose version to keep. */
+/* Items changed on both sides: the user chooses whose version to keep,
+ * for all of them at once or, when there are several, one by one. */
 static void
 ask_about_conflicts (TandemWindow *self,
                      TandemImport *import,
@@ -215,33 +220,37 @@ ask_about_conflicts (TandemWindow *self,
 {
   guint n = tandem_import_get_n_conflicts (import);
   g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
   ConflictsData *data;
-  GtkWidget *dialog;
 
-  g_string_append_printf (body,
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "“%s” has %u item that this portfolio also has, changed differently:",
-                                       "“%s” has %u items that this portfolio also has, changed differently:", n),
-                          name, n);
-  g_string_append_c (body, '\n');
-  for (guint i = 0; i < MIN (n, MAX_CONFLICTS_LISTED); i++)
-    g_string_append_printf (body, "\n• %s", tandem_import_get_conflict (import, i)->description);
-  if (n > MAX_CONFLICTS_LISTED)
-    g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "\n• and %u more", "\n• and %u more",
-                                               n - MAX_CONFLICTS_LISTED),
-                            n - MAX_CONFLICTS_LISTED);
-  g_string_append (body, "\n\n");
+  if (n == 1)
+    g_string_append_printf (body, _("“%s” has an item that this portfolio also has, changed differently: %s."),
+                            name, tandem_import_get_conflict (import, 0)->description);
+  else
+    g_string_append_printf (body,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "“%s” has %u item that this portfolio also has, changed differently. Choose the version to keep for each, or for all of them at once.",
+                                         "“%s” has %u items that this portfolio also has, changed differently. Choose the version to keep for each, or for all of them at once.", n),
+                            name, n);
+  g_string_append (body, " ");
   g_string_append (body, _("New items are imported either way, and Undo takes the whole import back."));
 
   /* The body is plain text (no markup), so names need no escaping. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep Which Version?"), body->str);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Keep Which Version?"), body->str));
+  adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "mine", _("Keep _Mine"),
-                                    "theirs", _("Keep _Theirs"),
+                                    "mine", n == 1 ? _("Keep _Mine") : _("Keep All _Mine"),
+                                    "theirs", n == 1 ? _("Keep _Theirs") : _("Keep All _Theirs"),
                                     NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "mine");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (dialog, "mine");
+  if (n > 1)
+    {
+      adw_message_dialog_add_response (dialog, "chosen", _("_Import as Chosen"));
+      adw_message_dialog_set_response_appearance (dialog, "chosen", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "chosen");
+      adw_message_dialog_set_extra_child (dialog, tandem_conflicts_list_new (import));
+    }
+  adw_message_dialog_set_close_response (dialog, "cancel");
 
   data = g_new0 (ConflictsData, 1);
   data->window = g_object_ref (self);
