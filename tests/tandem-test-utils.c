@@ -123,6 +123,24 @@ tandem_test_get_file_bytes (const char *path)
   return g_bytes_new_take (contents, length);
 }
 
+/* Counts the page objects cairo wrote ("/Type /Page", not "/Type /Pages"). */
+guint
+tandem_test_count_pdf_pages (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  guint pages = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* The file holds binary streams, so compare bytes, past any NUL. */
+  for (gsize i = 0; i + 12 <= length; i++)
+    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
+      pages++;
+
+  return pages;
+}
+
 void
 tandem_test_write_file (const char *path,
                         const void *data,

@@ -61,6 +61,9 @@ void         tandem_test_write_file             (const char        *path,
                                                  const void        *data,
                                                  gsize              length);
 void         tandem_test_remove_recursively     (const char        *path);
+/* How many pages a PDF that cairo wrote has; fails the test if @path is
+ * not a PDF. */
+guint        tandem_test_count_pdf_pages        (const char        *path);
 
 /* The bytes of a portfolio and of its SQLite side files (-wal, -shm,
  * -journal), to prove that a failed open changed nothing on disk. */

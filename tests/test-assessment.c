@@ -471,6 +471,45 @@ test_dates (void)
 }
 
 static void
+test_date_arithmetic (void)
+{
+  static const struct {
+    const char *date;
+    guint       years;
+    const char *expected;
+  } cases[] = {
+    { "2025-06-30", 1, "2024-06-30" },
+    { "2024-02-29", 1, "2023-02-28" },   /* no 29 February in 2023 */
+    { "2024-02-29", 4, "2020-02-29" },
+    { "2024-01-01", 0, "2024-01-01" },
+    { "0001-05-05", 1, "0001-05-05" },   /* no year 0: left as it is */
+    { "not a date", 1, "not a date" },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *before = tandem_date_years_before (cases[i].date, cases[i].years);
+
+      g_assert_cmpstr (before, ==, cases[i].expected);
+    }
+
+  g_assert_true (tandem_date_check ("2024-03-31", "From", &error));
+  g_assert_no_error (error);
+
+  /* The message names the field, quotes what was typed and shows how. */
+  g_assert_false (tandem_date_check ("2024-13-01", "From", &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "From: “2024-13-01” is not a date. Write it as YYYY-MM-DD, for example 2024-03-31.");
+  g_clear_error (&error);
+
+  g_assert_false (tandem_date_check (NULL, "To", &error));
+  g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "To: “”"));
+}
+
+static void
 test_stage_names (void)
 {
   static const struct { TandemStage stage; const char *name; const char *label; } stages[] = {
@@ -633,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/core/assessment/evidence", test_evidence);
   g_test_add_func ("/core/assessment/compare", test_compare);
   g_test_add_func ("/core/assessment/dates", test_dates);
+  g_test_add_func ("/core/assessment/date-arithmetic", test_date_arithmetic);
   g_test_add_func ("/core/assessment/stage-names", test_stage_names);
   g_test_add_func ("/core/assessment/labels", test_labels);
   g_test_add_func ("/core/indicator/object", test_indicator_object);

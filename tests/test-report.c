@@ -14,24 +14,6 @@
 
 #include "tandem-test-utils.h"
 
-/* Counts the page objects cairo wrote ("/Type /Page", not "/Type /Pages"). */
-static guint
-count_pdf_pages (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-  guint pages = 0;
-
-  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
-  g_assert_true (g_str_has_prefix (data, "%PDF-"));
-  /* The file holds binary streams, so compare bytes, past any NUL. */
-  for (gsize i = 0; i + 12 <= length; i++)
-    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
-      pages++;
-
-  return pages;
-}
-
 static void
 write_ok (TandemTestFixture         *fixture,
           const TandemReportOptions *options,
@@ -44,7 +26,7 @@ write_ok (TandemTestFixture         *fixture,
   g_assert_true (tandem_report_write_pdf (fixture->store, options, path, &pages, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (pages, ==, expected);
-  g_assert_cmpuint (count_pdf_pages (path), ==, expected);
+  g_assert_cmpuint (tandem_test_count_pdf_pages (path), ==, expected);
 }
 
 static void
@@ -88,6 +70,91 @@ test_bad (TandemTestFixture *fixture,
   tandem_test_assert_state (state, fixture->store);
 }
 
+typedef struct
+{
+  guint         calls;
+  guint         done;
+  guint         total;
+  guint         cancel_at;   /* cancel after this many parts; 0 for never */
+  GCancellable *cancellable;
+} Progress;
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  /* One call after each part, counting up to the same total. */
+  g_assert_cmpuint (done, ==, progress->done + 1);
+  g_assert_true (progress->total == 0 || progress->total == total);
+  g_assert_cmpuint (done, <=, total);
+  progress->calls++;
+  progress->done = done;
+  progress->total = total;
+
+  if (done == progress->cancel_at)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+static void
+test_progress (TandemTestFixture *fixture,
+               gconstpointer      data)
+{
+  g_autofree char *path = tandem_test_fixture_build_path (fixture, "report.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { 0 };
+  TandemReportOptions options = {
+    .from = "2020-01-01", .to = "2026-01-01",
+    .cancellable = cancellable, .progress = progress_cb, .progress_data = &progress,
+  };
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  /* The matrix, the movement and three initiatives. */
+  g_assert_true (tandem_report_write_pdf (fixture->store, &options, path, &pages, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.calls, ==, 5);
+  g_assert_cmpuint (progress.done, ==, 5);
+  g_assert_cmpuint (progress.total, ==, 5);
+  g_assert_cmpuint (pages, ==, 5);
+  g_assert_cmpuint (tandem_test_count_pdf_pages (path), ==, 5);
+}
+
+static void
+test_cancel (TandemTestFixture *fixture,
+             gconstpointer      data)
+{
+  g_autofree char *path = tandem_test_fixture_build_path (fixture, "report.pdf");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { .cancel_at = 2, .cancellable = cancellable };
+  TandemReportOptions options = {
+    .cancellable = cancellable, .progress = progress_cb, .progress_data = &progress,
+  };
+  g_autoptr(TandemTestState) state = tandem_test_state_capture (fixture->store);
+  g_autoptr(GError) error = NULL;
+  guint pages = 0;
+
+  /* Cancelled half-way: no file, however much was written. */
+  g_assert_false (tandem_report_write_pdf (fixture->store, &options, path, &pages, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.done, ==, 2);
+  g_assert_cmpuint (progress.total, ==, 4);
+  g_assert_cmpuint (pages, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Cancelled before it starts: nothing at all. */
+  progress = (Progress) { 0 };
+  g_assert_false (tandem_report_write_pdf (fixture->store, &options, path, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.calls, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  tandem_test_assert_state (state, fixture->store);
+}
+
 static void
 test_sheet (TandemTestFixture *fixture,
             gconstpointer      data)
@@ -103,7 +170,7 @@ test_sheet (TandemTestFixture *fixture,
 
   g_assert_true (tandem_report_write_sheet (fixture->store, pdf, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (count_pdf_pages (pdf), ==, 1);
+  g_assert_cmpuint (tandem_test_count_pdf_pages (pdf), ==, 1);
 
   g_assert_true (tandem_report_write_sheet (fixture->store, svg, TRUE, &error));
   g_assert_no_error (error);
@@ -138,6 +205,10 @@ main (int   argc,
               tandem_test_fixture_setup_seeded, test_sheet, tandem_test_fixture_teardown);
   g_test_add ("/core/report/bad", TandemTestFixture, NULL,
               tandem_test_fixture_setup_seeded, test_bad, tandem_test_fixture_teardown);
+  g_test_add ("/core/report/progress", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_progress, tandem_test_fixture_teardown);
+  g_test_add ("/core/report/cancel", TandemTestFixture, NULL,
+              tandem_test_fixture_setup_seeded, test_cancel, tandem_test_fixture_teardown);
 
   return g_test_run ();
 }

@@ -1812,6 +1812,37 @@ test_closed (TandemTestFixture *fixture,
   tandem_test_assert_state (state, fixture->store);
 }
 
+/* ---- Name ---------------------------------------------------------------------- */
+
+static void
+test_name (TandemTestFixture *fixture,
+           gconstpointer      data)
+{
+  static const struct {
+    const char *file;
+    const char *name;
+  } cases[] = {
+    { "Youth services 2026.tandem", "Youth services 2026" },
+    { "portfolio.sqlite", "portfolio.sqlite" },
+    { "no ending", "no ending" },
+    { ".tandem", ".tandem" },   /* nothing would be left */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = tandem_test_fixture_build_path (fixture, cases[i].file);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      TandemStore *store = tandem_store_open (file, TANDEM_STORE_CREATE, &error);
+      g_autofree char *name = NULL;
+
+      g_assert_no_error (error);
+      name = tandem_store_get_name (store);
+      g_assert_cmpstr (name, ==, cases[i].name);
+      tandem_test_close_store (store);
+    }
+}
+
 /* ---- Save a copy ---------------------------------------------------------------- */
 
 static void
@@ -2056,6 +2087,7 @@ main (int   argc,
   ADD ("/core/store/read-only/permissions", SEEDED, test_read_only_permissions);
   ADD ("/core/store/closed", SEEDED, test_closed);
 
+  ADD ("/core/store/name", NOFILE, test_name);
   ADD ("/core/store/save-copy", SEEDED, test_save_copy);
   ADD ("/core/store/save-copy/onto-itself", SEEDED, test_save_copy_onto_itself);
   ADD ("/core/store/save-copy/no-folder", SEEDED, test_save_copy_no_folder);

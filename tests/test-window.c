@@ -14,6 +14,7 @@
 #include "tandem-journey-group.h"
 #include "tandem-movement-dialog.h"
 #include "tandem-progress-dialog.h"
+#include "tandem-report-dialog.h"
 #include "tandem-timeline.h"
 #include "tandem-trajectory.h"
 #include "tandem-window-private.h"
@@ -1060,6 +1061,396 @@ test_movement_dialog (void)
   destroy_window (window);
 }
 
+/* ---- Portfolio report ------------------------------------------------------ */
+
+static TandemReportDialog *
+open_report_dialog (TandemWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  TandemReportDialog *dialog = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_REPORT_DIALOG (toplevel))
+        dialog = TANDEM_REPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  wait_for_draw (GTK_WIDGET (dialog));
+
+  /* Held, so that it can be asked about after it has closed itself; to be
+   * released before the window is destroyed. */
+  return g_object_ref (dialog);
+}
+
+static gboolean
+is_open (TandemReportDialog *dialog)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (toplevel == G_OBJECT (dialog))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+wait_until_written (TandemReportDialog *dialog)
+{
+  while (tandem_report_dialog_is_busy (dialog))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The check button of the list's row for @title, if it is on screen. */
+static GtkCheckButton *
+find_choice (GtkWidget  *widget,
+             const char *title)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), title) == 0)
+        return GTK_CHECK_BUTTON (widget);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkCheckButton *found = find_choice (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkButton *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkButton *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_by_type (GtkWidget *widget,
+              GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The item of the main menu labelled @text. */
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *text)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      return popover != NULL ? find_menu_item (GTK_WIDGET (popover), text) : NULL;
+    }
+
+  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    {
+      g_autofree char *label = NULL;
+
+      g_object_get (widget, "text", &label, NULL);
+      if (g_strcmp0 (label, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_menu_item (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+saved_cb (TandemReportDialog *dialog,
+          GFile              *file,
+          guint               n_pages,
+          guint              *saved_pages)
+{
+  *saved_pages = n_pages;
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Two initiatives ticked in the list, and the movement over a period: the
+ * matrix, the movement and a page for each. */
+static void
+test_report_chosen (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autoptr(TandemReportDialog) dialog = open_report_dialog (window);
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "two.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *titles[] = { youth_title, "Community meals rota (example)" };
+  GtkWidget *search;
+  guint saved_pages = 0;
+
+  g_assert_true (gtk_widget_get_sensitive (find_menu_item (GTK_WIDGET (window), "Portfolio Report…")));
+  g_assert_true (tandem_report_dialog_get_scope (dialog) == TANDEM_REPORT_SCOPE_ALL);
+  g_assert_true (tandem_report_dialog_can_save (dialog));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_pages);
+
+  tandem_report_dialog_set_dates (dialog, "2020-01-01", "2026-01-01");
+  tandem_report_dialog_set_scope (dialog, TANDEM_REPORT_SCOPE_CHOSEN);
+  wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "0 of 3 initiatives"));
+
+  /* Tick two rows, as a click would. */
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      GtkCheckButton *check = find_choice (GTK_WIDGET (dialog), titles[i]);
+
+      g_assert_nonnull (check);
+      g_assert_false (gtk_check_button_get_active (check));
+      gtk_check_button_set_active (check, TRUE);
+    }
+  g_assert_cmpuint (tandem_report_dialog_get_n_chosen (dialog), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "2 of 3 initiatives"));
+
+  /* Select All and Select None act on what the search shows, and the rows
+   * follow. */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Select _All"), "clicked");
+  g_assert_cmpuint (tandem_report_dialog_get_n_chosen (dialog), ==, 3);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "3 of 3 initiatives"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Select _None"), "clicked");
+  g_assert_cmpuint (tandem_report_dialog_get_n_chosen (dialog), ==, 0);
+  g_assert_false (gtk_check_button_get_active (find_choice (GTK_WIDGET (dialog), youth_title)));
+
+  search = find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "meals");
+  g_signal_emit_by_name (search, "search-changed");   /* without its delay */
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Select _All"), "clicked");
+  g_assert_cmpuint (tandem_report_dialog_get_n_chosen (dialog), ==, 1);
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "1 of 3 initiatives"));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "Select _None"), "clicked");
+  wait_for_draw (GTK_WIDGET (dialog));
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    gtk_check_button_set_active (find_choice (GTK_WIDGET (dialog), titles[i]), TRUE);
+  g_assert_cmpuint (tandem_report_dialog_get_n_chosen (dialog), ==, 2);
+
+  g_assert_true (tandem_report_dialog_save_to_file (dialog, file));
+  g_assert_true (tandem_report_dialog_is_busy (dialog));
+  g_assert_false (tandem_report_dialog_can_save (dialog));
+  wait_until_written (dialog);
+
+  g_assert_null (tandem_report_dialog_get_error (dialog));
+  g_assert_cmpuint (saved_pages, ==, 4);
+  g_assert_cmpuint (tandem_test_count_pdf_pages (path), ==, 4);
+  /* Only the report: the file it was written into took its name. */
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  g_assert_false (is_open (dialog));
+
+  /* Let go of the dialog while its parent is still there. */
+  g_clear_object (&dialog);
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
+/* Only the initiative selected in the window, without the movement: the
+ * matrix and its page. */
+static void
+test_report_selected (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemInitiative *youth = tandem_test_find_by_title (tandem_window_get_store (window), youth_title);
+  g_autoptr(TandemReportDialog) dialog = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "youth.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  guint saved_pages = 0;
+
+  g_assert_true (tandem_window_select (window, tandem_initiative_get_uuid (youth)));
+  dialog = open_report_dialog (window);
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_pages);
+  /* The row names it, as typed. */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), youth_title));
+
+  tandem_report_dialog_set_scope (dialog, TANDEM_REPORT_SCOPE_SELECTED);
+  g_assert_true (tandem_report_dialog_get_scope (dialog) == TANDEM_REPORT_SCOPE_SELECTED);
+  gtk_switch_set_active (GTK_SWITCH (find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), FALSE);
+  g_assert_true (tandem_report_dialog_save_to_file (dialog, file));
+  wait_until_written (dialog);
+
+  g_assert_cmpuint (saved_pages, ==, 2);
+  g_assert_cmpuint (tandem_test_count_pdf_pages (path), ==, 2);
+
+  g_clear_object (&dialog);
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
+static void
+test_report_bad_dates (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autoptr(TandemReportDialog) dialog = open_report_dialog (window);
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  /* Not a date: said why, and nothing can be saved. */
+  tandem_report_dialog_set_dates (dialog, "2024-02-30", "2025-01-01");
+  g_assert_false (tandem_report_dialog_can_save (dialog));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Save PDF…"))));
+  g_assert_nonnull (strstr (tandem_report_dialog_get_error (dialog), "“2024-02-30” is not a date"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), tandem_report_dialog_get_error (dialog)));
+  g_assert_false (tandem_report_dialog_save_to_file (dialog, file));
+  g_assert_false (tandem_report_dialog_is_busy (dialog));
+
+  /* Dates the wrong way round. */
+  tandem_report_dialog_set_dates (dialog, "2025-06-01", "2025-01-01");
+  g_assert_false (tandem_report_dialog_can_save (dialog));
+  g_assert_nonnull (strstr (tandem_report_dialog_get_error (dialog), "after"));
+  g_assert_false (tandem_report_dialog_save_to_file (dialog, file));
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir), ==, 0);
+
+  /* Without the movement page the dates do not matter. */
+  tandem_report_dialog_set_dates (dialog, "2024-02-30", "2025-01-01");
+  gtk_switch_set_active (GTK_SWITCH (find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), FALSE);
+  g_assert_true (tandem_report_dialog_can_save (dialog));
+  g_assert_null (tandem_report_dialog_get_error (dialog));
+  gtk_switch_set_active (GTK_SWITCH (find_by_type (GTK_WIDGET (dialog), GTK_TYPE_SWITCH)), TRUE);
+  g_assert_false (tandem_report_dialog_can_save (dialog));
+
+  /* Put right, the message goes. */
+  tandem_report_dialog_set_dates (dialog, "2025-01-01", "2025-06-01");
+  g_assert_true (tandem_report_dialog_can_save (dialog));
+  g_assert_null (tandem_report_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (find_button (GTK_WIDGET (dialog), "_Save PDF…"))));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
+/* Stop or Escape while the report is written: neither the report nor its
+ * unfinished file is left, and a file it would have replaced is
+ * untouched. */
+static void
+test_report_cancel (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autoptr(TandemReportDialog) dialog = open_report_dialog (window);
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-report-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  guint saved_pages = 0;
+
+  tandem_test_write_file (path, "the old report", strlen ("the old report"));
+  g_signal_connect (dialog, "saved", G_CALLBACK (saved_cb), &saved_pages);
+
+  /* Stop: back to the choices, to save again. */
+  g_assert_true (tandem_report_dialog_save_to_file (dialog, file));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), "S_top"), "clicked");
+  wait_until_written (dialog);
+  g_assert_true (is_open (dialog));
+  g_assert_true (tandem_report_dialog_can_save (dialog));
+  g_assert_null (tandem_report_dialog_get_error (dialog));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  /* Escape: the dialog closes. */
+  g_assert_true (tandem_report_dialog_save_to_file (dialog, file));
+  g_assert_true (tandem_report_dialog_is_busy (dialog));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  g_assert_false (is_open (dialog));
+  wait_until_written (dialog);
+
+  g_assert_cmpuint (saved_pages, ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "the old report");
+  g_assert_cmpuint (count_files (dir), ==, 1);
+
+  g_clear_object (&dialog);
+  destroy_window (window);
+  tandem_test_remove_recursively (dir);
+}
+
+/* Without a portfolio there is nothing to report on. */
+static void
+test_report_needs_portfolio (void)
+{
+  TandemWindow *window = tandem_window_new (NULL);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint before = g_list_model_get_n_items (toplevels);
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_draw (GTK_WIDGET (window));
+  g_assert_null (tandem_window_get_store (window));
+  g_assert_false (gtk_widget_get_sensitive (find_menu_item (GTK_WIDGET (window), "Portfolio Report…")));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.report", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before);
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1105,6 +1496,11 @@ main (int   argc,
   g_test_add_func ("/ui/cases/link-from-cell", test_link_case_from_cell);
   g_test_add_func ("/ui/journey/shows-moves", test_journey_shows_moves);
   g_test_add_func ("/ui/journey/movement-dialog", test_movement_dialog);
+  g_test_add_func ("/ui/report/chosen", test_report_chosen);
+  g_test_add_func ("/ui/report/selected", test_report_selected);
+  g_test_add_func ("/ui/report/bad-dates", test_report_bad_dates);
+  g_test_add_func ("/ui/report/cancel", test_report_cancel);
+  g_test_add_func ("/ui/report/needs-portfolio", test_report_needs_portfolio);
 
   status = g_test_run ();
   tandem_test_remove_recursively (home);

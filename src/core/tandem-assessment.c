@@ -14,6 +14,7 @@
 
 #include "tandem-assessment.h"
 #include "tandem-cell.h"
+#include "tandem-error.h"
 
 struct _TandemAssessment
 {
@@ -567,6 +568,65 @@ tandem_date_today (void)
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   return g_date_time_format (now, "%Y-%m-%d");
+}
+
+/**
+ * tandem_date_years_before:
+ * @date: YYYY-MM-DD
+ *
+ * 29 February becomes 28 February in a year that has none.
+ *
+ * Returns: (transfer full): the same day @years earlier, or a copy of
+ *   @date if it is not a valid date
+ */
+char *
+tandem_date_years_before (const char *date,
+                          guint       years)
+{
+  unsigned year, month, day;
+  char buffer[16];
+  g_autoptr(GDate) then = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  if (!tandem_date_is_valid (date) ||
+      sscanf (date, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      year <= years)
+    return g_strdup (date);
+
+  then = g_date_new_dmy (day, month, year);
+  g_date_subtract_years (then, years);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", then);
+
+  return g_strdup (buffer);
+}
+
+/**
+ * tandem_date_check:
+ * @date: what the user typed
+ * @name: what the date is, such as “From”, to start the message with
+ *
+ * Like tandem_date_is_valid(), with a message that says how to write a
+ * date, for a form to show.
+ *
+ * Returns: %TRUE if @date is a date, else %FALSE with
+ *   %TANDEM_STORE_ERROR_INVALID set
+ */
+gboolean
+tandem_date_check (const char  *date,
+                   const char  *name,
+                   GError     **error)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (tandem_date_is_valid (date))
+    return TRUE;
+
+  /* Translators: the first %s is "From" or "To", the second what was typed */
+  g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
+               _("%s: “%s” is not a date. Write it as YYYY-MM-DD, for example 2024-03-31."),
+               name, date ? date : "");
+  return FALSE;
 }
 
 static const struct {

@@ -196,6 +196,11 @@ int               tandem_assessment_compare             (TandemAssessment  *a,
 
 gboolean          tandem_date_is_valid                  (const char        *date);
 char             *tandem_date_today                     (void);
+char             *tandem_date_years_before              (const char        *date,
+                                                         guint              years);
+gboolean          tandem_date_check                     (const char        *date,
+                                                         const char        *name,
+                                                         GError           **error);
 const char       *tandem_stage_to_string                (TandemStage        stage);
 gboolean          tandem_stage_from_string              (const char        *text,
                                                          TandemStage       *stage);

@@ -425,13 +425,33 @@ initiative_page (Writer           *writer,
   return TRUE;
 }
 
+/* Before each part: stop if asked to.  After it: say how far it got. */
+static gboolean
+part_begin (const TandemReportOptions  *options,
+            GError                    **error)
+{
+  return !g_cancellable_set_error_if_cancelled (options->cancellable, error);
+}
+
+static void
+part_done (const TandemReportOptions *options,
+           guint                     *done,
+           guint                      total)
+{
+  (*done)++;
+  if (options->progress != NULL)
+    options->progress (*done, total, options->progress_data);
+}
+
 /**
  * tandem_report_write_pdf:
- * @options: (nullable): the period and initiatives; %NULL for the matrix
- *   and every initiative
+ * @options: (nullable): the period and initiatives, and optionally a
+ *   #GCancellable and a progress callback; %NULL for the matrix and every
+ *   initiative
  * @n_pages: (out) (optional): how many pages were written
  *
- * Writes the report to the PDF file @path.
+ * Writes the report to the PDF file @path.  If it fails or is cancelled
+ * (%G_IO_ERROR_CANCELLED), no file is left at @path.
  */
 gboolean
 tandem_report_write_pdf (TandemStore               *store,
@@ -442,10 +462,13 @@ tandem_report_write_pdf (TandemStore               *store,
 {
   static const TandemReportOptions defaults = { NULL, NULL, NULL };
   GListModel *initiatives = tandem_store_get_initiatives (store);
+  gboolean period;
   cairo_surface_t *surface;
   cairo_status_t status;
   Writer writer = { 0 };
   gboolean ok = TRUE;
+  guint n_initiatives;
+  guint done = 0, total;
 
   g_return_val_if_fail (TANDEM_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -453,28 +476,42 @@ tandem_report_write_pdf (TandemStore               *store,
   if (options == NULL)
     options = &defaults;
 
+  period = options->from != NULL && options->to != NULL;
+  n_initiatives = options->uuids != NULL ? options->uuids->len : g_list_model_get_n_items (initiatives);
+  total = 1 + (period ? 1 : 0) + n_initiatives;
+
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   writer.cr = cairo_create (surface);
 
-  matrix_page (&writer, store);
-  if (options->from != NULL && options->to != NULL)
-    ok = movement_page (&writer, store, options, error);
+  ok = part_begin (options, error);
+  if (ok)
+    {
+      matrix_page (&writer, store);
+      part_done (options, &done, total);
+    }
 
-  if (options->uuids == NULL)
-    for (guint i = 0; ok && i < g_list_model_get_n_items (initiatives); i++)
-      {
-        g_autoptr(TandemInitiative) initiative = g_list_model_get_item (initiatives, i);
+  if (ok && period)
+    {
+      ok = part_begin (options, error) && movement_page (&writer, store, options, error);
+      if (ok)
+        part_done (options, &done, total);
+    }
 
-        ok = initiative_page (&writer, store, initiative, error);
-      }
-  else
-    for (guint i = 0; ok && i < options->uuids->len; i++)
-      {
-        TandemInitiative *initiative = tandem_store_lookup_initiative (store, g_ptr_array_index (options->uuids, i));
+  for (guint i = 0; ok && i < n_initiatives; i++)
+    {
+      g_autoptr(TandemInitiative) initiative = NULL;
 
-        if (initiative != NULL)
-          ok = initiative_page (&writer, store, initiative, error);
-      }
+      /* A UUID that is no longer in the portfolio is skipped. */
+      if (options->uuids == NULL)
+        initiative = g_list_model_get_item (initiatives, i);
+      else
+        g_set_object (&initiative, tandem_store_lookup_initiative (store, g_ptr_array_index (options->uuids, i)));
+
+      ok = part_begin (options, error) &&
+           (initiative == NULL || initiative_page (&writer, store, initiative, error));
+      if (ok)
+        part_done (options, &done, total);
+    }
 
   cairo_show_page (writer.cr);
   cairo_destroy (writer.cr);

@@ -13,12 +13,28 @@
 
 G_BEGIN_DECLS
 
-/* What a portfolio report holds besides the matrix. */
+/**
+ * TandemReportProgress:
+ * @done: how many of the report's parts are written
+ * @total: how many parts it has: the matrix, the movement (if a period is
+ *   given) and each initiative
+ *
+ * Called after each part, in the thread that writes the report.
+ */
+typedef void (*TandemReportProgress) (guint    done,
+                                      guint    total,
+                                      gpointer user_data);
+
+/* What a portfolio report holds besides the matrix, and how to follow and
+ * stop its writing.  Fields left out of an initializer are NULL. */
 typedef struct
 {
-  const char *from;      /* movement period, YYYY-MM-DD, or NULL for none */
-  const char *to;
-  GPtrArray  *uuids;     /* initiatives given a page each; NULL for all */
+  const char           *from;           /* movement period, YYYY-MM-DD, or NULL for none */
+  const char           *to;
+  GPtrArray            *uuids;          /* initiatives given a page each; NULL for all */
+  GCancellable         *cancellable;    /* checked before each part; NULL: runs to the end */
+  TandemReportProgress  progress;       /* or NULL */
+  gpointer              progress_data;
 } TandemReportOptions;
 
 void      tandem_report_draw_matrix (cairo_t                   *cr,

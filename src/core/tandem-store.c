@@ -815,6 +815,28 @@ tandem_store_get_file (TandemStore *self)
   return self->file;
 }
 
+/**
+ * tandem_store_get_name:
+ *
+ * The portfolio's name as the user gave it: its file name without the
+ * .tandem ending, to suggest names for files made from it.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+tandem_store_get_name (TandemStore *self)
+{
+  char *name;
+
+  g_return_val_if_fail (TANDEM_IS_STORE (self), NULL);
+
+  name = g_file_get_basename (self->file);
+  if (g_str_has_suffix (name, ".tandem") && strlen (name) > strlen (".tandem"))
+    name[strlen (name) - strlen (".tandem")] = '\0';
+
+  return name;
+}
+
 gboolean
 tandem_store_get_read_only (TandemStore *self)
 {

@@ -62,6 +62,7 @@ gboolean          tandem_store_open_default         (TandemStore      **store,
                                                      GError           **error);
 GFile            *tandem_store_get_default_file     (void);
 GFile            *tandem_store_get_file             (TandemStore       *self);
+char             *tandem_store_get_name             (TandemStore       *self);
 gboolean          tandem_store_get_read_only        (TandemStore       *self);
 const char       *tandem_store_get_read_only_reason (TandemStore       *self);
 gboolean          tandem_store_get_was_created      (TandemStore       *self);

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "tandem-movement-dialog.h"
@@ -447,15 +446,12 @@ check_date (TandemMovementDialog *self,
             const char           *date,
             const char           *name)
 {
-  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (tandem_date_is_valid (date))
+  if (tandem_date_check (date, name, &error))
     return TRUE;
 
-  /* Translators: the first %s is "From" or "To", the second what was typed */
-  message = g_strdup_printf (_("%s: “%s” is not a date. Write it as YYYY-MM-DD, for example 2024-03-31."),
-                             name, date);
-  show_error (self, message);
+  show_error (self, error->message);
   gtk_widget_add_css_class (entry, "error");
   gtk_widget_grab_focus (entry);
 
@@ -533,25 +529,6 @@ copy_clicked_cb (GtkWidget            *button,
 
 /* ---- Building --------------------------------------------------------------- */
 
-static char *
-one_year_before (const char *date)
-{
-  int year, month, day;
-  char buffer[16];
-  g_autoptr(GDate) then = NULL;
-
-  if (sscanf (date, "%d-%d-%d", &year, &month, &day) != 3 ||
-      !g_date_valid_dmy (day, month, year))
-    return g_strdup (date);
-
-  then = g_date_new_dmy (day, month, year);
-  /* 29 February becomes 28 February. */
-  g_date_subtract_years (then, 1);
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", then);
-
-  return g_strdup (buffer);
-}
-
 static GtkWidget *
 date_entry_new (TandemMovementDialog *self,
                 GtkWidget            *box,
@@ -583,7 +560,7 @@ build_dates (TandemMovementDialog *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   g_autofree char *today = tandem_date_today ();
-  g_autofree char *last_year = one_year_before (today);
+  g_autofree char *last_year = tandem_date_years_before (today, 1);
 
   self->from_entry = date_entry_new (self, box, _("_From"), _("From date, as YYYY-MM-DD"));
   self->to_entry = date_entry_new (self, box, _("_To"), _("To date, as YYYY-MM-DD"));

@@ -16,6 +16,7 @@
 #include "tandem-assessment-editor.h"
 #include "tandem-indicator-editor.h"
 #include "tandem-movement-dialog.h"
+#include "tandem-report-dialog.h"
 #include "tandem-window-private.h"
 
 /* The win.* actions: the single way the window changes a portfolio.  Menus,
@@ -476,6 +477,39 @@ show_movement_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (tandem_movement_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+static void
+report_saved_cb (TandemWindow *self,
+                 GFile        *file,
+                 guint         n_pages)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  /* Translators: the report's file name, then its number of pages */
+  g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                           "Saved report “%s” (%u page)",
+                                                           "Saved report “%s” (%u pages)", n_pages),
+                                              name, n_pages);
+
+  _tandem_window_toast (self, message, NULL, NULL);
+}
+
+/* A PDF of the matrix, the movement over a period and a page for each
+ * initiative chosen, written in the background. */
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->store == NULL)
+    return;
+
+  dialog = tandem_report_dialog_new (GTK_WINDOW (self), self->store, self->selected);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (report_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* From a cell to the case studies that illustrate it, in one click. */
 static void
 show_cases_action (GtkWidget  *widget,
@@ -627,6 +661,26 @@ open_response_cb (GtkNativeDialog *dialog,
 }
 
 /**
+ * _tandem_chooser_new:
+ * @parent: the window the chooser is modal over
+ *
+ * A modal file chooser, without filters; connect to its response.
+ */
+GtkFileChooserNative *
+_tandem_chooser_new (GtkWindow            *parent,
+                     const char           *title,
+                     GtkFileChooserAction  action,
+                     const char           *accept_label)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  return chooser;
+}
+
+/**
  * _tandem_window_chooser_new:
  * @response_cb: called with the window as user data; unrefs the chooser
  *
@@ -639,10 +693,8 @@ _tandem_window_chooser_new (TandemWindow         *self,
                             const char           *accept_label,
                             GCallback             response_cb)
 {
-  GtkFileChooserNative *chooser;
+  GtkFileChooserNative *chooser = _tandem_chooser_new (GTK_WINDOW (self), title, action, accept_label);
 
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", response_cb, self);
 
   return chooser;
@@ -775,16 +827,14 @@ save_copy_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  g_autofree char *stem = NULL;
   g_autofree char *suggested = NULL;
 
   if (self->store == NULL)
     return;
 
-  name = g_file_get_basename (tandem_store_get_file (self->store));
-  stem = g_strndup (name, g_str_has_suffix (name, ".tandem") ? strlen (name) - strlen (".tandem") : strlen (name));
+  name = tandem_store_get_name (self->store);
   /* Translators: the suggested file name of a copy; %s is the portfolio's name */
-  suggested = g_strdup_printf (_("%s (copy).tandem"), stem);
+  suggested = g_strdup_printf (_("%s (copy).tandem"), name);
 
   chooser = chooser_new (self, _("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE,
                          _("_Save"), G_CALLBACK (save_copy_response_cb));
@@ -868,6 +918,7 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.link-case-to-cell", editable);
   gtk_widget_action_set_enabled (widget, "win.show-cases", has_store);
   gtk_widget_action_set_enabled (widget, "win.show-movement", has_store);
+  gtk_widget_action_set_enabled (widget, "win.report", has_store);
   gtk_widget_action_set_enabled (widget, "win.add-assessment", selected);
   gtk_widget_action_set_enabled (widget, "win.edit-assessment", editable);
   gtk_widget_action_set_enabled (widget, "win.add-indicator", selected);
@@ -908,6 +959,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cite-case", "(ssbs)", cite_case_action);
   gtk_widget_class_install_action (widget_class, "win.show-cases", "(ii)", show_cases_action);
   gtk_widget_class_install_action (widget_class, "win.show-movement", NULL, show_movement_action);
+  gtk_widget_class_install_action (widget_class, "win.report", NULL, report_action);
   gtk_widget_class_install_action (widget_class, "win.add-assessment", NULL, add_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.edit-assessment", "s", edit_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.add-indicator", NULL, add_indicator_action);
@@ -927,6 +979,7 @@ _tandem_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-matrix", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.show-movement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.report", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_2, GDK_ALT_MASK, show_all_cases_shortcut, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-portfolio", NULL);

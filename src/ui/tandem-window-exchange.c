@@ -456,9 +456,7 @@ export_action (GtkWidget  *widget,
   if (self->store == NULL)
     return;
 
-  name = g_file_get_basename (tandem_store_get_file (self->store));
-  if (g_str_has_suffix (name, ".tandem"))
-    name[strlen (name) - strlen (".tandem")] = '\0';
+  name = tandem_store_get_name (self->store);
   suggested = g_strconcat (name, ".json", NULL);
 
   chooser = _tandem_window_chooser_new (self, _("Export"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),

@@ -58,6 +58,10 @@ struct _TandemWindow
 
 void  _tandem_window_class_actions_init (GtkWidgetClass *widget_class);
 void  _tandem_window_class_exchange_init (GtkWidgetClass *widget_class);
+GtkFileChooserNative *_tandem_chooser_new       (GtkWindow            *parent,
+                                                  const char           *title,
+                                                  GtkFileChooserAction  action,
+                                                  const char           *accept_label);
 GtkFileChooserNative *_tandem_window_chooser_new (TandemWindow         *self,
                                                   const char           *title,
                                                   GtkFileChooserAction  action,
