@@ -100,25 +100,27 @@ import_json (TandemStore *store,
   return ms_since (start);
 }
 
+/* Tandem's own tables (made by Tandem, empty), so that the shell pays for
+ * the same rows, keys, indexes and checks; columns the JSON holds as names
+ * (stage, level, the Four Co's…) are left at their defaults. */
 static const char floor_sql[] =
-  "CREATE TABLE initiative (uuid TEXT PRIMARY KEY, title TEXT, organisation TEXT, service_area TEXT,"
-  " place TEXT, description TEXT, created INTEGER, updated INTEGER, cell TEXT);"
-  "CREATE TABLE assessment (id TEXT PRIMARY KEY, initiative TEXT REFERENCES initiative, date TEXT,"
-  " cell TEXT, stage TEXT, level TEXT, cos TEXT, subtypes TEXT, principles TEXT, answers TEXT,"
-  " notes TEXT, participants TEXT, evidence TEXT, placements TEXT);"
+  "PRAGMA foreign_keys = ON;"
   "BEGIN;"
   "CREATE TEMP TABLE doc AS SELECT readfile('%s') AS text;"
-  "INSERT INTO initiative SELECT json_extract(value, '$.uuid'), json_extract(value, '$.title'),"
-  " json_extract(value, '$.organisation'), json_extract(value, '$.service_area'),"
-  " json_extract(value, '$.place'), json_extract(value, '$.description'),"
-  " json_extract(value, '$.created'), json_extract(value, '$.updated'), json_extract(value, '$.cell')"
+  "INSERT INTO initiative (uuid, title, organisation, service_area, place, description, created, updated,"
+  " cell_row, cell_col)"
+  " SELECT json_extract(value, '$.uuid'), json_extract(value, '$.title'),"
+  " coalesce(json_extract(value, '$.organisation'), ''), coalesce(json_extract(value, '$.service_area'), ''),"
+  " coalesce(json_extract(value, '$.place'), ''), coalesce(json_extract(value, '$.description'), ''),"
+  " json_extract(value, '$.created'), json_extract(value, '$.updated'),"
+  " CAST(substr(json_extract(value, '$.cell'), 1, 1) AS INTEGER),"
+  " CAST(substr(json_extract(value, '$.cell'), 3, 1) AS INTEGER)"
   " FROM doc, json_each(doc.text, '$.initiatives');"
-  "INSERT INTO assessment SELECT json_extract(a.value, '$.id'), json_extract(i.value, '$.uuid'),"
-  " json_extract(a.value, '$.date'), json_extract(a.value, '$.cell'), json_extract(a.value, '$.stage'),"
-  " json_extract(a.value, '$.level'), json_extract(a.value, '$.cos'), json_extract(a.value, '$.subtypes'),"
-  " json_extract(a.value, '$.principles'), json_extract(a.value, '$.answers'),"
-  " json_extract(a.value, '$.notes'), json_extract(a.value, '$.participants'),"
-  " json_extract(a.value, '$.evidence'), json_extract(a.value, '$.placements')"
+  "INSERT INTO assessment (id, initiative_uuid, date, cell_row, cell_col, notes, participants)"
+  " SELECT json_extract(a.value, '$.id'), json_extract(i.value, '$.uuid'), json_extract(a.value, '$.date'),"
+  " CAST(substr(json_extract(a.value, '$.cell'), 1, 1) AS INTEGER),"
+  " CAST(substr(json_extract(a.value, '$.cell'), 3, 1) AS INTEGER),"
+  " coalesce(json_extract(a.value, '$.notes'), ''), coalesce(json_extract(a.value, '$.participants'), '')"
   " FROM doc, json_each(doc.text, '$.initiatives') AS i, json_each(i.value, '$.assessments') AS a;"
   "COMMIT;"
   "SELECT count(*) FROM initiative; SELECT count(*) FROM assessment;";
@@ -129,9 +131,10 @@ storage_floor (const char *dir,
                const char *json_path)
 {
   g_autofree char *shell = g_find_program_in_path ("sqlite3");
-  g_autofree char *db = g_build_filename (dir, "floor.db", NULL);
   g_autofree char *sql = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *db = NULL;
+  g_autoptr(TandemStore) empty = NULL;
   g_autoptr(GError) error = NULL;
   int status;
   gint64 start;
@@ -142,17 +145,21 @@ storage_floor (const char *dir,
       return;
     }
 
+  empty = new_portfolio (dir, "floor.tandem");
+  db = g_file_get_path (tandem_store_get_file (empty));
+  tandem_store_close (empty);
+
   sql = g_strdup_printf (floor_sql, json_path);
   {
     const char *args[] = { shell, "-batch", db, sql, NULL };
 
     start = g_get_monotonic_time ();
-    check (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
-                         &status, &error),
+    check (g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                         &status, &error) && g_spawn_check_wait_status (status, &error),
            "sqlite3", error);
   }
   g_strdelimit (out, "\n", ' ');
-  printf ("sqlite3 shell, same JSON file into two bare tables, one transaction: %.0f ms (rows: %s)\n",
+  printf ("sqlite3 shell, the same JSON file into Tandem's tables, one transaction: %.0f ms (rows: %s)\n",
           ms_since (start), out);
 }
 
