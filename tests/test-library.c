@@ -448,29 +448,38 @@ test_parse_not_utf8 (void)
   g_autoptr(GBytes) json = g_bytes_new_static (latin1, sizeof latin1 - 1);
   g_autoptr(GBytes) binary = g_bytes_new_static ("\xff\xfe\x00\x01", 4);
 
-  assert_rejected (json, "$", "UTF-8");
-  assert_rejected (binary, "$", "UTF-8");
+  /* The parser says where, by line and column and by byte. */
+  assert_rejected (json, NULL, "bad.json: line 1, column 93: the file is not UTF-8 text (at byte 92)");
+  assert_rejected (binary, NULL, "bad.json: line 1, column 1: the file is not UTF-8 text (at byte 0)");
 }
 
 static void
 test_parse_bad_syntax (void)
 {
-  static const char * const broken[] = {
-    HEAD GOOD ("a"),                                  /* truncated */
-    "{ 'format': 'tandem-case-library', 'version': 1, 'entries': [] ",
-    "{ 'format': 'tandem-case-library' 'version': 1 }",  /* missing comma */
-    "",
-    "   ",
+  static const struct
+  {
+    const char *json;
+    const char *message;
+  } broken[] = {
+    { HEAD GOOD ("a"), "bad.json: line 1, column 186: unexpected end of the file" },  /* truncated */
+    { "{ 'format': 'tandem-case-library', 'version': 1, 'entries': [] ",
+      "bad.json: line 1, column 64: unexpected end of the file" },
+    { "{ 'format': 'tandem-case-library' 'version': 1 }",  /* missing comma */
+      "bad.json: line 1, column 35: expected “,” or “}”" },
+    { "{ 'format': 'tandem-case-library', 'version': 1, 'entries': [], }",
+      "bad.json: line 1, column 63: trailing comma before “}”" },
+    { "", "bad.json: line 1, column 1: the file is empty" },
+    { "   ", "bad.json: line 1, column 4: the file holds only white space" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {
-      g_autoptr(GBytes) json = tandem_test_json (broken[i]);
+      g_autoptr(GBytes) json = tandem_test_json (broken[i].json);
 
-      g_test_message ("broken %u: %s", i, broken[i]);
-      /* JSON syntax errors name the file and, from json-glib, the line and
-       * column; there is no JSON path yet. */
-      assert_rejected (json, NULL, NULL);
+      g_test_message ("broken %u: %s", i, broken[i].json);
+      /* JSON syntax errors name the file and, from the parser, the line
+       * and column; there is no JSON path yet. */
+      assert_rejected (json, NULL, broken[i].message);
     }
 }
 

@@ -10,13 +10,13 @@
 #include <math.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
 
 #include "tandem-assessment.h"
 #include "tandem-case-study.h"
 #include "tandem-cell.h"
 #include "tandem-error.h"
+#include "tandem-json-parser.h"
 #include "tandem-json-reader-private.h"
 #include "tandem-json-writer.h"
 #include "tandem-exchange.h"
@@ -551,10 +551,11 @@ check_length (TandemJsonReader *reader,
   return TRUE;
 }
 
+/* Throughout Tandem JSON, null means the same as an absent member. */
 static gboolean
-node_is_string (JsonNode *node)
+is_absent (const TandemJsonNode *node)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node == NULL || tandem_json_node_holds (node, TANDEM_JSON_NULL);
 }
 
 typedef enum
@@ -565,30 +566,30 @@ typedef enum
 } Presence;
 
 static gboolean
-get_string (TandemJsonReader  *reader,
-            JsonObject        *object,
-            const char        *member,
-            Presence           presence,
-            const char       **value)
+get_string (TandemJsonReader      *reader,
+            const TandemJsonNode  *object,
+            const char            *member,
+            Presence               presence,
+            const char           **value)
 {
   gsize length = reader->path->len;
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gboolean ok = TRUE;
 
   *value = NULL;
-  tandem_json_reader_push (reader, ".%s", member);
+  tandem_json_reader_push_member (reader, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     {
       *value = presence == NULLABLE ? NULL : "";
       if (presence == REQUIRED)
         ok = tandem_json_reader_fail (reader, _("is missing"));
     }
-  else if (!node_is_string (node))
+  else if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
     ok = tandem_json_reader_fail (reader, _("must be text"));
   else
     {
-      *value = json_node_get_string (node);
+      *value = tandem_json_node_get_string (node);
       ok = check_length (reader, *value);
 
       if (ok && presence == REQUIRED)
@@ -605,47 +606,47 @@ get_string (TandemJsonReader  *reader,
 }
 
 static gboolean
-get_bool (TandemJsonReader *reader,
-          JsonObject       *object,
-          const char       *member,
-          gboolean         *value)
+get_bool (TandemJsonReader     *reader,
+          const TandemJsonNode *object,
+          const char           *member,
+          gboolean             *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gsize length = reader->path->len;
 
   *value = FALSE;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+  if (!tandem_json_node_holds (node, TANDEM_JSON_BOOLEAN))
     {
-      tandem_json_reader_push (reader, ".%s", member);
+      tandem_json_reader_push_member (reader, member);
       tandem_json_reader_fail (reader, _("must be true or false"));
       tandem_json_reader_pop_to (reader, length);
       return FALSE;
     }
 
-  *value = json_node_get_boolean (node);
+  *value = tandem_json_node_get_boolean (node);
   return TRUE;
 }
 
 static gboolean
-get_whole_number (TandemJsonReader *reader,
-                  JsonObject       *object,
-                  const char       *member,
-                  gint64           *value)
+get_whole_number (TandemJsonReader     *reader,
+                  const TandemJsonNode *object,
+                  const char           *member,
+                  gint64               *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gsize length = reader->path->len;
   gboolean ok = TRUE;
 
-  tandem_json_reader_push (reader, ".%s", member);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  tandem_json_reader_push_member (reader, member);
+  if (is_absent (node))
     ok = tandem_json_reader_fail (reader, _("is missing"));
-  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  else if (!tandem_json_node_holds (node, TANDEM_JSON_INT))
     ok = tandem_json_reader_fail (reader, _("must be a whole number"));
   else
-    *value = json_node_get_int (node);
+    *value = tandem_json_node_get_int (node);
   tandem_json_reader_pop_to (reader, length);
 
   return ok;
@@ -653,35 +654,30 @@ get_whole_number (TandemJsonReader *reader,
 
 /* A number, or with @nullable null (or absent), which sets @has_value FALSE. */
 static gboolean
-get_number (TandemJsonReader *reader,
-            JsonObject       *object,
-            const char       *member,
-            gboolean          nullable,
-            gboolean         *has_value,
-            double           *value)
+get_number (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            const char           *member,
+            gboolean              nullable,
+            gboolean             *has_value,
+            double               *value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gsize length = reader->path->len;
   gboolean ok = TRUE;
 
   *has_value = FALSE;
   *value = 0;
 
-  tandem_json_reader_push (reader, ".%s", member);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  tandem_json_reader_push_member (reader, member);
+  if (is_absent (node))
     {
       if (!nullable)
         ok = tandem_json_reader_fail (reader, _("is missing"));
     }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+  else if (tandem_json_node_holds (node, TANDEM_JSON_INT) || tandem_json_node_holds (node, TANDEM_JSON_DOUBLE))
     {
-      *value = json_node_get_int (node);
-      *has_value = TRUE;
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE &&
-           isfinite (json_node_get_double (node)))
-    {
-      *value = json_node_get_double (node);
+      /* The parser refuses numbers beyond a double: every one is finite. */
+      *value = tandem_json_node_get_double (node);
       *has_value = TRUE;
     }
   else
@@ -691,64 +687,64 @@ get_number (TandemJsonReader *reader,
   return ok;
 }
 
-static JsonArray *
-get_array (TandemJsonReader *reader,
-           JsonObject       *object,
-           const char       *member,
-           gboolean          required,
-           gboolean         *ok)
+static const TandemJsonNode *
+get_array (TandemJsonReader     *reader,
+           const TandemJsonNode *object,
+           const char           *member,
+           gboolean              required,
+           gboolean             *ok)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gsize length = reader->path->len;
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    return json_node_get_array (node);
+  if (tandem_json_node_holds (node, TANDEM_JSON_ARRAY))
+    return node;
 
-  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && !required)
+  if (is_absent (node) && !required)
     return NULL;
 
-  tandem_json_reader_push (reader, ".%s", member);
-  *ok = tandem_json_reader_fail (reader, node == NULL || JSON_NODE_HOLDS_NULL (node) ? _("is missing") : _("must be a list"));
+  tandem_json_reader_push_member (reader, member);
+  *ok = tandem_json_reader_fail (reader, is_absent (node) ? _("is missing") : _("must be a list"));
   tandem_json_reader_pop_to (reader, length);
   return NULL;
 }
 
-static JsonObject *
-get_object (TandemJsonReader *reader,
-            JsonObject       *object,
-            const char       *member,
-            gboolean         *ok)
+static const TandemJsonNode *
+get_object (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            const char           *member,
+            gboolean             *ok)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gsize length = reader->path->len;
 
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    return json_node_get_object (node);
+  if (tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
+    return node;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     return NULL;
 
-  tandem_json_reader_push (reader, ".%s", member);
+  tandem_json_reader_push_member (reader, member);
   *ok = tandem_json_reader_fail (reader, _("must be an object"));
   tandem_json_reader_pop_to (reader, length);
   return NULL;
 }
 
 /* The object at @i of @array; the path already names the element. */
-static JsonObject *
-element_object (TandemJsonReader *reader,
-                JsonArray        *array,
-                guint             i)
+static const TandemJsonNode *
+element_object (TandemJsonReader     *reader,
+                const TandemJsonNode *array,
+                guint                 i)
 {
-  JsonNode *node = json_array_get_element (array, i);
+  const TandemJsonNode *node = tandem_json_node_get_element (array, i);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
     {
       tandem_json_reader_fail (reader, _("must be an object"));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 /* A cell "R,C" in @text, found at the current path. */
@@ -767,13 +763,13 @@ parse_cell (TandemJsonReader *reader,
 }
 
 static gboolean
-get_cell (TandemJsonReader *reader,
-          JsonObject       *object,
-          const char       *member,
-          gboolean          nullable,
-          gboolean         *has_cell,
-          guint            *row,
-          guint            *col)
+get_cell (TandemJsonReader     *reader,
+          const TandemJsonNode *object,
+          const char           *member,
+          gboolean              nullable,
+          gboolean             *has_cell,
+          guint                *row,
+          guint                *col)
 {
   gsize length = reader->path->len;
   const char *text;
@@ -785,7 +781,7 @@ get_cell (TandemJsonReader *reader,
   if (text == NULL)
     return TRUE;
 
-  tandem_json_reader_push (reader, ".%s", member);
+  tandem_json_reader_push_member (reader, member);
   ok = parse_cell (reader, text, row, col);
   tandem_json_reader_pop_to (reader, length);
 
@@ -794,11 +790,11 @@ get_cell (TandemJsonReader *reader,
 }
 
 static gboolean
-get_date (TandemJsonReader  *reader,
-          JsonObject        *object,
-          const char        *member,
-          gboolean           nullable,
-          const char       **date)
+get_date (TandemJsonReader      *reader,
+          const TandemJsonNode  *object,
+          const char            *member,
+          gboolean               nullable,
+          const char           **date)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -808,7 +804,7 @@ get_date (TandemJsonReader  *reader,
 
   if (*date != NULL && !tandem_date_is_valid (*date))
     {
-      tandem_json_reader_push (reader, ".%s", member);
+      tandem_json_reader_push_member (reader, member);
       ok = tandem_json_reader_fail (reader, _("“%s” is not a date written YYYY-MM-DD, such as 2018-01-31"), *date);
       tandem_json_reader_pop_to (reader, length);
     }
@@ -830,11 +826,11 @@ is_valid_case_id (const char *id)
 }
 
 static gboolean
-get_uuid (TandemJsonReader  *reader,
-          JsonObject        *object,
-          const char        *member,
-          GHashTable        *seen,
-          const char       **uuid)
+get_uuid (TandemJsonReader      *reader,
+          const TandemJsonNode  *object,
+          const char            *member,
+          GHashTable            *seen,
+          const char           **uuid)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
@@ -842,7 +838,7 @@ get_uuid (TandemJsonReader  *reader,
   if (!get_string (reader, object, member, REQUIRED, uuid))
     return FALSE;
 
-  tandem_json_reader_push (reader, ".%s", member);
+  tandem_json_reader_push_member (reader, member);
   if (!g_uuid_string_is_valid (*uuid))
     ok = tandem_json_reader_fail (reader, _("“%s” is not a UUID"), *uuid);
   else if (!g_hash_table_add (seen, g_ascii_strdown (*uuid, -1)))
@@ -855,7 +851,7 @@ get_uuid (TandemJsonReader  *reader,
 /* A list of names from @names, as flags. */
 static gboolean
 get_flags (TandemJsonReader     *reader,
-           JsonObject           *object,
+           const TandemJsonNode *object,
            const char           *member,
            const TandemFlagName *names,
            guint                 n_names,
@@ -863,23 +859,23 @@ get_flags (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, member, FALSE, &ok);
+  const TandemJsonNode *array = get_array (reader, object, member, FALSE, &ok);
 
   *flags = 0;
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const TandemJsonNode *node = tandem_json_node_get_element (array, i);
       guint j;
 
       tandem_json_reader_push (reader, ".%s[%u]", member, i);
-      if (!node_is_string (node))
+      if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
         ok = tandem_json_reader_fail (reader, _("must be text"));
       else
         {
           g_autoptr(GString) known = g_string_new (NULL);
 
           for (j = 0; j < n_names; j++)
-            if (g_str_equal (names[j].name, json_node_get_string (node)))
+            if (g_str_equal (names[j].name, tandem_json_node_get_string (node)))
               break;
 
           if (j < n_names)
@@ -888,9 +884,9 @@ get_flags (TandemJsonReader     *reader,
             {
               for (guint k = 0; k < n_names; k++)
                 g_string_append_printf (known, "%s%s", k ? ", " : "", names[k].name);
-              ok = check_length (reader, json_node_get_string (node)) &&
+              ok = check_length (reader, tandem_json_node_get_string (node)) &&
                    tandem_json_reader_fail (reader,
-                                            _("“%s” is not one of %s"), json_node_get_string (node), known->str);
+                                            _("“%s” is not one of %s"), tandem_json_node_get_string (node), known->str);
             }
         }
       tandem_json_reader_pop_to (reader, length);
@@ -902,13 +898,13 @@ get_flags (TandemJsonReader     *reader,
 /* One member of an object with fixed keys, such as "answers": its value
  * must be one of @values.  Absent or null means @fallback. */
 static gboolean
-get_choice (TandemJsonReader   *reader,
-            JsonObject         *object,
-            const char         *member,
-            const char * const *values,
-            guint               n_values,
-            int                 fallback,
-            int                *value)
+get_choice (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            const char           *member,
+            const char * const   *values,
+            guint                 n_values,
+            int                   fallback,
+            int                  *value)
 {
   gsize length = reader->path->len;
   const char *text;
@@ -931,7 +927,7 @@ get_choice (TandemJsonReader   *reader,
         if (values[k] != NULL)
           g_string_append_printf (known, "%s%s", known->len ? ", " : "", values[k]);
 
-      tandem_json_reader_push (reader, ".%s", member);
+      tandem_json_reader_push_member (reader, member);
       ok = tandem_json_reader_fail (reader, _("“%s” is not one of %s"), text, known->str);
       tandem_json_reader_pop_to (reader, length);
     }
@@ -941,33 +937,35 @@ get_choice (TandemJsonReader   *reader,
 
 /* Every member of an object with fixed keys must be one of @keys. */
 static gboolean
-check_keys (TandemJsonReader   *reader,
-            JsonObject         *object,
-            const char         *member,
-            const char * const *keys,
-            guint               n_keys)
+check_keys (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            const char           *member,
+            const char * const   *keys,
+            guint                 n_keys)
 {
-  g_autoptr(GList) members = NULL;
   gsize length = reader->path->len;
 
   if (object == NULL)
     return TRUE;
 
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (find_name (keys, n_keys, l->data) < 0)
-      {
-        g_autoptr(GString) known = g_string_new (NULL);
-        g_autofree char *shown = g_utf8_make_valid (l->data, MIN (strlen (l->data), 80));
+  for (guint i = 0; i < tandem_json_node_get_length (object); i++)
+    {
+      const char *name = tandem_json_node_get_member_name (object, i);
 
-        for (guint k = 0; k < n_keys; k++)
-          g_string_append_printf (known, "%s%s", k ? ", " : "", keys[k]);
+      if (find_name (keys, n_keys, name) < 0)
+        {
+          g_autoptr(GString) known = g_string_new (NULL);
+          g_autofree char *shown = g_utf8_make_valid (name, MIN (strlen (name), 80));
 
-        tandem_json_reader_push (reader, ".%s", member);
-        tandem_json_reader_fail (reader, _("“%s” is not one of %s"), shown, known->str);
-        tandem_json_reader_pop_to (reader, length);
-        return FALSE;
-      }
+          for (guint k = 0; k < n_keys; k++)
+            g_string_append_printf (known, "%s%s", k ? ", " : "", keys[k]);
+
+          tandem_json_reader_push_member (reader, member);
+          tandem_json_reader_fail (reader, _("“%s” is not one of %s"), shown, known->str);
+          tandem_json_reader_pop_to (reader, length);
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -1007,25 +1005,25 @@ lookup_local_case (Context    *context,
 }
 
 static gboolean
-read_strings (TandemJsonReader *reader,
-              JsonObject       *object,
-              const char       *member,
-              GStrv            *strings)
+read_strings (TandemJsonReader     *reader,
+              const TandemJsonNode *object,
+              const char           *member,
+              GStrv                *strings)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, member, FALSE, &ok);
+  const TandemJsonNode *array = get_array (reader, object, member, FALSE, &ok);
 
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const TandemJsonNode *node = tandem_json_node_get_element (array, i);
 
       tandem_json_reader_push (reader, ".%s[%u]", member, i);
-      if (!node_is_string (node))
+      if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
         ok = tandem_json_reader_fail (reader, _("must be text"));
-      else if ((ok = check_length (reader, json_node_get_string (node))))
-        g_strv_builder_add (builder, json_node_get_string (node));
+      else if ((ok = check_length (reader, tandem_json_node_get_string (node))))
+        g_strv_builder_add (builder, tandem_json_node_get_string (node));
       tandem_json_reader_pop_to (reader, length);
     }
 
@@ -1034,22 +1032,22 @@ read_strings (TandemJsonReader *reader,
 }
 
 static gboolean
-read_links (TandemJsonReader *reader,
-            JsonObject       *object,
-            TandemCaseStudy  *case_study,
-            gboolean         *has_links)
+read_links (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            TandemCaseStudy      *case_study,
+            gboolean             *has_links)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, "links", FALSE, &ok);
+  const TandemJsonNode *array = get_array (reader, object, "links", FALSE, &ok);
 
   *has_links = array != NULL;
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *basis_name, *note;
       TandemLinkBasis basis;
       gboolean has_cell, hidden, user_note;
-      JsonObject *item;
+      const TandemJsonNode *item;
       guint row, col;
 
       tandem_json_reader_push (reader, ".links[%u]", i);
@@ -1090,9 +1088,9 @@ read_links (TandemJsonReader *reader,
 }
 
 static gboolean
-read_full_case (TandemJsonReader *reader,
-                JsonObject       *object,
-                TandemCaseStudy  *cs)
+read_full_case (TandemJsonReader     *reader,
+                const TandemJsonNode *object,
+                TandemCaseStudy      *cs)
 {
   g_auto(GStrv) learning = NULL;
   g_auto(GStrv) tags = NULL;
@@ -1101,7 +1099,7 @@ read_full_case (TandemJsonReader *reader,
   gsize length = reader->path->len;
   gboolean generic, ok = TRUE, has_links;
   TandemCos cos = 0;
-  JsonArray *array;
+  const TandemJsonNode *array;
 
   if (!get_string (reader, object, "title", REQUIRED, &title) ||
       !get_bool (reader, object, "generic", &generic) ||
@@ -1146,10 +1144,10 @@ read_full_case (TandemJsonReader *reader,
   tandem_case_study_set_cos (cs, cos);
 
   array = get_array (reader, object, "outcomes", FALSE, &ok);
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *figure, *outcome_period;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".outcomes[%u]", i);
       item = element_object (reader, array, i);
@@ -1162,10 +1160,10 @@ read_full_case (TandemJsonReader *reader,
     }
 
   array = ok ? get_array (reader, object, "sources", FALSE, &ok) : NULL;
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *document, *author, *year, *url;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".sources[%u]", i);
       item = element_object (reader, array, i);
@@ -1183,18 +1181,18 @@ read_full_case (TandemJsonReader *reader,
 }
 
 static gboolean
-read_case_studies (TandemJsonReader *reader,
-                   JsonObject       *root,
-                   Context          *context)
+read_case_studies (TandemJsonReader     *reader,
+                   const TandemJsonNode *root,
+                   Context              *context)
 {
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, root, "case_studies", FALSE, &ok);
+  const TandemJsonNode *array = get_array (reader, root, "case_studies", FALSE, &ok);
 
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       g_autoptr(TandemCaseStudy) theirs = NULL;
       TandemCaseStudy *local;
-      JsonObject *object;
+      const TandemJsonNode *object;
       FileCase *file_case;
       const char *id;
       gboolean bundled, has_links = FALSE;
@@ -1272,21 +1270,19 @@ typedef struct
 } Document;
 
 static gboolean
-read_matrix (TandemJsonReader *reader,
-             JsonObject       *root,
-             Document         *document)
+read_matrix (TandemJsonReader     *reader,
+             const TandemJsonNode *root,
+             Document             *document)
 {
-  g_autoptr(GList) members = NULL;
   gboolean ok = TRUE;
-  JsonObject *matrix = get_object (reader, root, "matrix", &ok);
+  const TandemJsonNode *matrix = get_object (reader, root, "matrix", &ok);
 
   if (!ok || matrix == NULL)
     return ok;
 
-  members = json_object_get_members (matrix);
-  for (GList *l = members; l != NULL; l = l->next)
+  for (guint i = 0; i < tandem_json_node_get_length (matrix); i++)
     {
-      const char *key = l->data;
+      const char *key = tandem_json_node_get_member_name (matrix, i);
       const char *text;
 
       if (!tandem_matrix_is_valid_key (key))
@@ -1311,12 +1307,12 @@ read_matrix (TandemJsonReader *reader,
 }
 
 static gboolean
-read_assessment (TandemJsonReader  *reader,
-                 JsonObject        *object,
-                 const char        *uuid,
-                 GHashTable        *ids,
-                 GHashTable        *dates,
-                 TandemAssessment **result)
+read_assessment (TandemJsonReader      *reader,
+                 const TandemJsonNode  *object,
+                 const char            *uuid,
+                 GHashTable            *ids,
+                 GHashTable            *dates,
+                 TandemAssessment     **result)
 {
   g_autoptr(TandemAssessment) a = NULL;
   gsize length = reader->path->len;
@@ -1324,8 +1320,7 @@ read_assessment (TandemJsonReader  *reader,
   gboolean has_cell, ok = TRUE;
   guint row, col, flags;
   TandemStage stage = TANDEM_STAGE_NONE;
-  JsonObject *cos, *answers, *placements;
-  JsonArray *evidence;
+  const TandemJsonNode *cos, *answers, *placements, *evidence;
   int value;
 
   if (!get_uuid (reader, object, "id", ids, &id) ||
@@ -1408,10 +1403,10 @@ read_assessment (TandemJsonReader  *reader,
     return FALSE;
 
   evidence = get_array (reader, object, "evidence", FALSE, &ok);
-  for (guint i = 0; ok && evidence != NULL && i < json_array_get_length (evidence); i++)
+  for (guint i = 0; ok && evidence != NULL && i < tandem_json_node_get_length (evidence); i++)
     {
       const char *caption, *link;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".evidence[%u]", i);
       item = element_object (reader, evidence, i);
@@ -1444,11 +1439,11 @@ read_assessment (TandemJsonReader  *reader,
 }
 
 static gboolean
-read_indicator (TandemJsonReader  *reader,
-                JsonObject        *object,
-                const char        *uuid,
-                GHashTable        *ids,
-                TandemIndicator  **result)
+read_indicator (TandemJsonReader      *reader,
+                const TandemJsonNode  *object,
+                const char            *uuid,
+                GHashTable            *ids,
+                TandemIndicator      **result)
 {
   g_autoptr(TandemIndicator) indicator = NULL;
   g_autoptr(GHashTable) dates = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1456,7 +1451,7 @@ read_indicator (TandemJsonReader  *reader,
   const char *id, *name, *unit;
   gboolean has_value, ok = TRUE;
   double value;
-  JsonArray *readings;
+  const TandemJsonNode *readings;
 
   if (!get_uuid (reader, object, "id", ids, &id) ||
       !get_string (reader, object, "name", REQUIRED, &name) ||
@@ -1474,10 +1469,10 @@ read_indicator (TandemJsonReader  *reader,
   tandem_indicator_set_target (indicator, has_value, value);
 
   readings = get_array (reader, object, "readings", FALSE, &ok);
-  for (guint i = 0; ok && readings != NULL && i < json_array_get_length (readings); i++)
+  for (guint i = 0; ok && readings != NULL && i < tandem_json_node_get_length (readings); i++)
     {
       const char *date;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".readings[%u]", i);
       item = element_object (reader, readings, i);
@@ -1501,11 +1496,11 @@ read_indicator (TandemJsonReader  *reader,
 }
 
 static gboolean
-read_initiative (TandemJsonReader *reader,
-                 JsonObject       *object,
-                 Context          *context,
-                 GHashTable       *ids,
-                 Document         *document)
+read_initiative (TandemJsonReader     *reader,
+                 const TandemJsonNode *object,
+                 Context              *context,
+                 GHashTable           *ids,
+                 Document             *document)
 {
   g_autoptr(TandemInitiative) initiative = NULL;
   g_autoptr(GHashTable) dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1514,8 +1509,7 @@ read_initiative (TandemJsonReader *reader,
   gboolean has_cell, has_target, ok = TRUE;
   guint row, col, target_row = 0, target_col = 0;
   gint64 created, updated;
-  JsonObject *notes;
-  JsonArray *array;
+  const TandemJsonNode *notes, *array;
 
   if (!get_uuid (reader, object, "uuid", ids, &uuid) ||
       !get_string (reader, object, "title", REQUIRED, &title) ||
@@ -1547,34 +1541,32 @@ read_initiative (TandemJsonReader *reader,
     return FALSE;
   if (notes != NULL)
     {
-      g_autoptr(GList) members = json_object_get_members (notes);
-
-      for (GList *l = members; l != NULL; l = l->next)
+      for (guint i = 0; i < tandem_json_node_get_length (notes); i++)
         {
-          const char *cell = l->data;
-          JsonNode *note = json_object_get_member (notes, cell);
+          const char *cell = tandem_json_node_get_member_name (notes, i);
+          const TandemJsonNode *note = tandem_json_node_get_member_value (notes, i);
           g_autofree char *shown = g_utf8_make_valid (cell, MIN (strlen (cell), 80));
           guint note_row, note_col;
 
           tandem_json_reader_push (reader, ".notes[\"%s\"]", shown);
-          if (!node_is_string (note))
+          if (!tandem_json_node_holds (note, TANDEM_JSON_STRING))
             return tandem_json_reader_fail (reader, _("must be text"));
-          if (!check_length (reader, json_node_get_string (note)) ||
+          if (!check_length (reader, tandem_json_node_get_string (note)) ||
               !parse_cell (reader, cell, &note_row, &note_col))
             return FALSE;
           if (tandem_initiative_get_cell_note (initiative, note_row, note_col) != NULL)
             return tandem_json_reader_fail (reader, _("cell %u,%u has two notes"), note_row, note_col);
           tandem_json_reader_pop_to (reader, length);
-          tandem_initiative_set_cell_note (initiative, note_row, note_col, json_node_get_string (note));
+          tandem_initiative_set_cell_note (initiative, note_row, note_col, tandem_json_node_get_string (note));
         }
     }
 
   array = get_array (reader, object, "citations", FALSE, &ok);
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *case_id, *note;
       gboolean evidence;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".citations[%u]", i);
       item = element_object (reader, array, i);
@@ -1602,10 +1594,10 @@ read_initiative (TandemJsonReader *reader,
     return FALSE;
 
   array = get_array (reader, object, "assessments", FALSE, &ok);
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       TandemAssessment *a = NULL;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".assessments[%u]", i);
       item = element_object (reader, array, i);
@@ -1618,10 +1610,10 @@ read_initiative (TandemJsonReader *reader,
     return FALSE;
 
   array = get_array (reader, object, "indicators", FALSE, &ok);
-  for (guint i = 0; ok && array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       TandemIndicator *indicator = NULL;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".indicators[%u]", i);
       item = element_object (reader, array, i);
@@ -1637,63 +1629,19 @@ read_initiative (TandemJsonReader *reader,
   return TRUE;
 }
 
-/* json-glib reads nested lists and objects recursively: refuse documents
- * nested deeper than the format ever is before handing them over.  Also
- * refuses "\u0000", which C strings cannot hold: the text would be cut. */
-static gboolean
-check_depth (TandemJsonReader *reader,
-             const char       *data,
-             gsize             size)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\' && i + 5 < size && memcmp (data + i + 1, "u0000", 5) == 0)
-            return tandem_json_reader_fail (reader,
-                                            _("text may not contain the character U+0000 (at byte %" G_GSIZE_FORMAT ")"), i);
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-        }
-      else if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > TANDEM_EXCHANGE_MAX_DEPTH)
-            return tandem_json_reader_fail (reader,
-                                            _("lists and objects are nested more than %u deep (at byte %" G_GSIZE_FORMAT ")"),
-                                            TANDEM_EXCHANGE_MAX_DEPTH, i);
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 read_document (TandemJsonReader *reader,
                GBytes           *json,
                Context          *context,
                Document         *document)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TandemJsonDocument) parsed = NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) parse_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (json, &size);
-  const char *end;
   const char *format;
-  JsonObject *root;
-  JsonArray *array;
-  JsonNode *node;
+  const TandemJsonNode *root, *array, *node;
   gboolean ok = TRUE;
 
   if (size > TANDEM_EXCHANGE_MAX_SIZE)
@@ -1701,34 +1649,19 @@ read_document (TandemJsonReader *reader,
                                     _("the file is %" G_GSIZE_FORMAT " bytes long; Tandem reads files of up to 256 MiB"),
                                     size);
 
-  /* json-glib takes no NULL data, and an empty file is no document. */
-  if (size == 0)
-    return tandem_json_reader_fail (reader, _("the file is empty"));
-
-  if (!g_utf8_validate_len (data, size, &end))
-    return tandem_json_reader_fail (reader,
-                                    _("the file is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")"), (gsize) (end - data));
-
-  if (!check_depth (reader, data, size))
-    return FALSE;
-
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  /* The parser checks the text is UTF-8 and JSON, nested no deeper than
+   * the format ever is, without U+0000, which C strings cannot hold. */
+  parsed = tandem_json_document_parse (data, size, TANDEM_EXCHANGE_MAX_DEPTH, &parse_error);
+  if (parsed == NULL)
     {
-      const char *message = parse_error->message;
-
-      /* json-glib names in-memory data "<data>"; the caller's name is better. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-
       g_set_error (reader->error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   "%s: %s", reader->name, message);
+                   "%s: %s", reader->name, parse_error->message);
       return FALSE;
     }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  root = tandem_json_document_get_root (parsed);
+  if (!tandem_json_node_holds (root, TANDEM_JSON_OBJECT))
     return tandem_json_reader_fail (reader, _("must be an object"));
-  root = json_node_get_object (node);
 
   if (!get_string (reader, root, "format", REQUIRED, &format))
     return FALSE;
@@ -1739,20 +1672,20 @@ read_document (TandemJsonReader *reader,
                                       _("“%s” is not a Tandem portfolio (“%s”)"), format, TANDEM_EXCHANGE_FORMAT);
     }
 
-  node = json_object_get_member (root, "version");
+  node = tandem_json_node_get_member (root, "version");
   tandem_json_reader_push (reader, ".version");
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     return tandem_json_reader_fail (reader, _("is missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!tandem_json_node_holds (node, TANDEM_JSON_INT))
     return tandem_json_reader_fail (reader, _("must be a whole number"));
-  if (json_node_get_int (node) > TANDEM_EXCHANGE_VERSION)
+  if (tandem_json_node_get_int (node) > TANDEM_EXCHANGE_VERSION)
     return tandem_json_reader_fail (reader,
                                     _("version %" G_GINT64_FORMAT " comes from a newer Tandem; this one reads version %d: update Tandem to import it"),
-                                    json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
-  if (json_node_get_int (node) != TANDEM_EXCHANGE_VERSION)
+                                    tandem_json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+  if (tandem_json_node_get_int (node) != TANDEM_EXCHANGE_VERSION)
     return tandem_json_reader_fail (reader,
                                     _("%" G_GINT64_FORMAT " is not a version of the format; this Tandem reads version %d"),
-                                    json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
+                                    tandem_json_node_get_int (node), TANDEM_EXCHANGE_VERSION);
   tandem_json_reader_pop_to (reader, 1);
 
   if (!read_matrix (reader, root, document) ||
@@ -1762,9 +1695,9 @@ read_document (TandemJsonReader *reader,
   array = get_array (reader, root, "initiatives", TRUE, &ok);
   if (!ok)
     return FALSE;
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < tandem_json_node_get_length (array); i++)
     {
-      JsonObject *object;
+      const TandemJsonNode *object;
 
       tandem_json_reader_push (reader, ".initiatives[%u]", i);
       object = element_object (reader, array, i);
@@ -1775,12 +1708,12 @@ read_document (TandemJsonReader *reader,
 
   /* The file's own order, for stable conflict lists. */
   array = get_array (reader, root, "case_studies", FALSE, &ok);
-  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+  for (guint i = 0; array != NULL && i < tandem_json_node_get_length (array); i++)
     {
-      JsonObject *object = json_array_get_object_element (array, i);
+      const TandemJsonNode *object = tandem_json_node_get_element (array, i);
+      const char *id = tandem_json_node_get_string (tandem_json_node_get_member (object, "id"));
 
-      g_ptr_array_add (document->cases,
-                       g_hash_table_lookup (context->file_cases, json_object_get_string_member (object, "id")));
+      g_ptr_array_add (document->cases, g_hash_table_lookup (context->file_cases, id));
     }
 
   return TRUE;

@@ -22,13 +22,15 @@ typedef struct
   GError    **error;
 } TandemJsonReader;
 
-gboolean tandem_json_reader_fail   (TandemJsonReader *reader,
-                                    const char       *format,
-                                    ...) G_GNUC_PRINTF (2, 3);
-void     tandem_json_reader_push   (TandemJsonReader *reader,
-                                    const char       *format,
-                                    ...) G_GNUC_PRINTF (2, 3);
-void     tandem_json_reader_pop_to (TandemJsonReader *reader,
-                                    gsize             length);
+gboolean tandem_json_reader_fail        (TandemJsonReader *reader,
+                                         const char       *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+void     tandem_json_reader_push        (TandemJsonReader *reader,
+                                         const char       *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+void     tandem_json_reader_push_member (TandemJsonReader *reader,
+                                         const char       *member);
+void     tandem_json_reader_pop_to      (TandemJsonReader *reader,
+                                         gsize             length);
 
 G_END_DECLS

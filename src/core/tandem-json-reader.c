@@ -41,6 +41,16 @@ tandem_json_reader_push (TandemJsonReader *reader,
   va_end (args);
 }
 
+/* Steps into a member: appends ".member".  Without printf, as readers
+ * step into every member they read. */
+void
+tandem_json_reader_push_member (TandemJsonReader *reader,
+                                const char       *member)
+{
+  g_string_append_c (reader->path, '.');
+  g_string_append (reader->path, member);
+}
+
 /* Steps back out, to a length the path had before. */
 void
 tandem_json_reader_pop_to (TandemJsonReader *reader,

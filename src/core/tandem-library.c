@@ -7,48 +7,56 @@
 
 #include "config.h"
 
-#include <string.h>
-
-#include <json-glib/json-glib.h>
 #include <glib/gi18n-lib.h>
 
 #include "tandem-case-study.h"
 #include "tandem-cell.h"
 #include "tandem-core-resources.h"
 #include "tandem-error.h"
+#include "tandem-json-parser.h"
 #include "tandem-json-reader-private.h"
 #include "tandem-library.h"
 
 #define BUNDLED_PATH "/org/tandem/Tandem/core/case-studies.json"
 
+/* The format nests four deep; anything much deeper is no library. */
+#define MAX_DEPTH 16
+
+/* Null means the same as an absent member, as in Tandem JSON. */
+static gboolean
+is_absent (const TandemJsonNode *node)
+{
+  return node == NULL || tandem_json_node_holds (node, TANDEM_JSON_NULL);
+}
+
 /* An optional string member: absent or null mean "", anything else but a
  * string is an error. */
 static gboolean
-get_string (TandemJsonReader  *reader,
-            JsonObject        *object,
-            const char        *member,
-            gboolean           required,
-            const char       **value)
+get_string (TandemJsonReader      *reader,
+            const TandemJsonNode  *object,
+            const char            *member,
+            gboolean               required,
+            const char           **value)
 {
   gsize length = reader->path->len;
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
   gboolean ok = TRUE;
 
-  tandem_json_reader_push (reader, ".%s", member);
+  tandem_json_reader_push_member (reader, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     {
       *value = "";
       if (required)
         ok = tandem_json_reader_fail (reader, _("is missing"));
     }
-  else if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  else if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
     ok = tandem_json_reader_fail (reader, _("must be text"));
   else
     {
-      g_autofree char *stripped = g_strstrip (g_strdup (json_node_get_string (node)));
+      g_autofree char *stripped = g_strstrip (g_strdup (tandem_json_node_get_string (node)));
 
-      *value = json_node_get_string (node);
+      *value = tandem_json_node_get_string (node);
       if (required && stripped[0] == '\0')
         ok = tandem_json_reader_fail (reader, _("must not be empty"));
     }
@@ -57,66 +65,66 @@ get_string (TandemJsonReader  *reader,
   return ok;
 }
 
-static JsonArray *
-get_array (TandemJsonReader *reader,
-           JsonObject       *object,
-           const char       *member,
-           gboolean         *ok)
+static const TandemJsonNode *
+get_array (TandemJsonReader     *reader,
+           const TandemJsonNode *object,
+           const char           *member,
+           gboolean             *ok)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (is_absent (node))
     return NULL;
 
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (!tandem_json_node_holds (node, TANDEM_JSON_ARRAY))
     {
       gsize length = reader->path->len;
 
-      tandem_json_reader_push (reader, ".%s", member);
+      tandem_json_reader_push_member (reader, member);
       *ok = tandem_json_reader_fail (reader, _("must be a list"));
       tandem_json_reader_pop_to (reader, length);
       return NULL;
     }
 
-  return json_node_get_array (node);
+  return node;
 }
 
-static JsonObject *
-element_object (TandemJsonReader *reader,
-                JsonArray        *array,
-                guint             i)
+static const TandemJsonNode *
+element_object (TandemJsonReader     *reader,
+                const TandemJsonNode *array,
+                guint                 i)
 {
-  JsonNode *node = json_array_get_element (array, i);
+  const TandemJsonNode *node = tandem_json_node_get_element (array, i);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
     {
       tandem_json_reader_fail (reader, _("must be an object"));
       return NULL;
     }
 
-  return json_node_get_object (node);
+  return node;
 }
 
 static gboolean
-read_strings (TandemJsonReader *reader,
-              JsonObject       *object,
-              const char       *member,
-              GStrv            *strings)
+read_strings (TandemJsonReader     *reader,
+              const TandemJsonNode *object,
+              const char           *member,
+              GStrv                *strings)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, member, &ok);
+  const TandemJsonNode *array = get_array (reader, object, member, &ok);
 
-  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
     {
-      JsonNode *node = json_array_get_element (array, i);
+      const TandemJsonNode *node = tandem_json_node_get_element (array, i);
 
       tandem_json_reader_push (reader, ".%s[%u]", member, i);
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
         ok = tandem_json_reader_fail (reader, _("must be text"));
       else
-        g_strv_builder_add (builder, json_node_get_string (node));
+        g_strv_builder_add (builder, tandem_json_node_get_string (node));
       tandem_json_reader_pop_to (reader, length);
     }
 
@@ -125,9 +133,9 @@ read_strings (TandemJsonReader *reader,
 }
 
 static gboolean
-read_cos (TandemJsonReader *reader,
-          JsonObject       *object,
-          TandemCaseStudy  *case_study)
+read_cos (TandemJsonReader     *reader,
+          const TandemJsonNode *object,
+          TandemCaseStudy      *case_study)
 {
   g_auto(GStrv) names = NULL;
   TandemCos cos = 0;
@@ -157,27 +165,27 @@ read_cos (TandemJsonReader *reader,
 }
 
 static gboolean
-read_cells (TandemJsonReader *reader,
-            JsonObject       *object,
-            TandemCaseStudy  *case_study)
+read_cells (TandemJsonReader     *reader,
+            const TandemJsonNode *object,
+            TandemCaseStudy      *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, "cells", &ok);
+  const TandemJsonNode *array = get_array (reader, object, "cells", &ok);
 
-  if (ok && (array == NULL || json_array_get_length (array) == 0))
+  if (ok && (array == NULL || tandem_json_node_get_length (array) == 0))
     {
       tandem_json_reader_push (reader, ".cells");
       ok = tandem_json_reader_fail (reader, _("a case study needs at least one cell of the matrix"));
       tandem_json_reader_pop_to (reader, length);
     }
 
-  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
     {
       const char *cell, *basis_name, *note;
       g_autoptr(GError) cell_error = NULL;
       TandemLinkBasis basis;
-      JsonObject *item;
+      const TandemJsonNode *item;
       guint row, col;
 
       tandem_json_reader_push (reader, ".cells[%u]", i);
@@ -212,18 +220,18 @@ read_cells (TandemJsonReader *reader,
 }
 
 static gboolean
-read_outcomes (TandemJsonReader *reader,
-               JsonObject       *object,
-               TandemCaseStudy  *case_study)
+read_outcomes (TandemJsonReader     *reader,
+               const TandemJsonNode *object,
+               TandemCaseStudy      *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, "outcomes", &ok);
+  const TandemJsonNode *array = get_array (reader, object, "outcomes", &ok);
 
-  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
     {
       const char *figure, *period;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".outcomes[%u]", i);
       item = element_object (reader, array, i);
@@ -239,25 +247,25 @@ read_outcomes (TandemJsonReader *reader,
 }
 
 static gboolean
-read_sources (TandemJsonReader *reader,
-              JsonObject       *object,
-              TandemCaseStudy  *case_study)
+read_sources (TandemJsonReader     *reader,
+              const TandemJsonNode *object,
+              TandemCaseStudy      *case_study)
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  JsonArray *array = get_array (reader, object, "sources", &ok);
+  const TandemJsonNode *array = get_array (reader, object, "sources", &ok);
 
-  if (ok && (array == NULL || json_array_get_length (array) == 0))
+  if (ok && (array == NULL || tandem_json_node_get_length (array) == 0))
     {
       tandem_json_reader_push (reader, ".sources");
       ok = tandem_json_reader_fail (reader, _("a case study needs at least one source"));
       tandem_json_reader_pop_to (reader, length);
     }
 
-  for (guint i = 0; ok && array && i < json_array_get_length (array); i++)
+  for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
     {
       const char *document, *author, *year, *url;
-      JsonObject *item;
+      const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".sources[%u]", i);
       item = element_object (reader, array, i);
@@ -288,14 +296,14 @@ is_valid_id (const char *id)
 }
 
 static TandemCaseStudy *
-read_entry (TandemJsonReader *reader,
-            JsonObject       *object)
+read_entry (TandemJsonReader     *reader,
+            const TandemJsonNode *object)
 {
   g_autoptr(TandemCaseStudy) case_study = tandem_case_study_new (NULL);
   g_auto(GStrv) learning = NULL;
   g_auto(GStrv) tags = NULL;
   const char *id, *title, *place, *country, *service_area, *period, *summary, *change_notes;
-  JsonNode *generic;
+  const TandemJsonNode *generic;
 
   if (!get_string (reader, object, "id", TRUE, &id) ||
       !get_string (reader, object, "title", TRUE, &title) ||
@@ -316,9 +324,8 @@ read_entry (TandemJsonReader *reader,
       return NULL;
     }
 
-  generic = json_object_get_member (object, "generic");
-  if (generic != NULL && !JSON_NODE_HOLDS_NULL (generic) &&
-      (!JSON_NODE_HOLDS_VALUE (generic) || json_node_get_value_type (generic) != G_TYPE_BOOLEAN))
+  generic = tandem_json_node_get_member (object, "generic");
+  if (!is_absent (generic) && !tandem_json_node_holds (generic, TANDEM_JSON_BOOLEAN))
     {
       tandem_json_reader_push (reader, ".generic");
       tandem_json_reader_fail (reader, _("must be true or false"));
@@ -327,8 +334,8 @@ read_entry (TandemJsonReader *reader,
 
   tandem_case_study_set_id (case_study, id);
   tandem_case_study_set_bundled (case_study, TRUE);
-  tandem_case_study_set_generic (case_study, generic && JSON_NODE_HOLDS_VALUE (generic) &&
-                                             json_node_get_boolean (generic));
+  tandem_case_study_set_generic (case_study, tandem_json_node_holds (generic, TANDEM_JSON_BOOLEAN) &&
+                                             tandem_json_node_get_boolean (generic));
   tandem_case_study_set_title (case_study, title);
   tandem_case_study_set_place (case_study, place);
   tandem_case_study_set_country (case_study, country);
@@ -367,15 +374,13 @@ tandem_library_parse (GBytes      *json,
                       GPtrArray  **entries,
                       GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(TandemJsonDocument) document = NULL;
   g_autoptr(GPtrArray) result = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GString) path = g_string_new ("$");
   TandemJsonReader reader = { name, path, error };
-  JsonObject *root;
-  JsonArray *array;
-  JsonNode *node;
+  const TandemJsonNode *root, *array, *node;
   const char *format;
   gboolean ok = TRUE;
   gsize size;
@@ -383,26 +388,17 @@ tandem_library_parse (GBytes      *json,
 
   g_return_val_if_fail (version != NULL && entries != NULL, FALSE);
 
-  if (!g_utf8_validate (data, size, NULL))
-    return tandem_json_reader_fail (&reader, _("the file is not UTF-8 text"));
-
-  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+  document = tandem_json_document_parse (data, size, MAX_DEPTH, &parse_error);
+  if (document == NULL)
     {
-      const char *message = parse_error->message;
-
-      /* json-glib names in-memory data "<data>"; the caller's name is better. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-
       g_set_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_INVALID,
-                   "%s: %s", name, message);
+                   "%s: %s", name, parse_error->message);
       return FALSE;
     }
 
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  root = tandem_json_document_get_root (document);
+  if (!tandem_json_node_holds (root, TANDEM_JSON_OBJECT))
     return tandem_json_reader_fail (&reader, _("must be an object"));
-  root = json_node_get_object (node);
 
   if (!get_string (&reader, root, "format", TRUE, &format))
     return FALSE;
@@ -412,14 +408,14 @@ tandem_library_parse (GBytes      *json,
       return tandem_json_reader_fail (&reader, _("“%s” is not a Tandem case-study library"), format);
     }
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) < 1 || json_node_get_int (node) > G_MAXINT)
+  node = tandem_json_node_get_member (root, "version");
+  if (!tandem_json_node_holds (node, TANDEM_JSON_INT) ||
+      tandem_json_node_get_int (node) < 1 || tandem_json_node_get_int (node) > G_MAXINT)
     {
       tandem_json_reader_push (&reader, ".version");
       return tandem_json_reader_fail (&reader, _("must be a whole number from 1"));
     }
-  *version = json_node_get_int (node);
+  *version = tandem_json_node_get_int (node);
 
   array = get_array (&reader, root, "entries", &ok);
   if (!ok)
@@ -430,10 +426,10 @@ tandem_library_parse (GBytes      *json,
       return tandem_json_reader_fail (&reader, _("is missing"));
     }
 
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < tandem_json_node_get_length (array); i++)
     {
       TandemCaseStudy *entry;
-      JsonObject *object;
+      const TandemJsonNode *object;
 
       tandem_json_reader_push (&reader, ".entries[%u]", i);
       object = element_object (&reader, array, i);
