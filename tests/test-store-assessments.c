@@ -1175,6 +1175,46 @@ test_undo_many (Fixture       *fixture,
   tandem_test_assert_state (end, STORE (fixture));
 }
 
+/* A save of over a thousand assessments takes the quick route (owners
+ * listed once, rows in key order); an assessment it moves from one
+ * initiative to another still leaves the first where its own latest says. */
+static void
+test_save_many_moves_owner (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TandemAssessment) early = assessment (fixture->other, "2019-01-01", 1, 2);
+  g_autoptr(TandemAssessment) late = assessment (fixture->other, "2020-01-01", 2, 2);
+  g_autoptr(TandemAssessment) moved = NULL;
+  g_autoptr(TandemChanges) changes = tandem_changes_new ();
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 1990);
+
+  save_ok (STORE (fixture), early);
+  save_ok (STORE (fixture), late);
+  assert_cell_is (STORE (fixture), fixture->other, 2, 2);
+
+  for (guint i = 0; i < 1200; i++)
+    {
+      char day[16];
+      g_autoptr(TandemAssessment) a = NULL;
+
+      g_date_strftime (day, sizeof day, "%Y-%m-%d", date);
+      a = assessment (fixture->uuid, day, 1 + i % 3, 1 + (i / 3) % 3);
+      tandem_changes_save_assessment (changes, a);
+      g_date_add_days (date, 1);
+    }
+  /* The same ID, now Subject's. */
+  moved = assessment (fixture->uuid, "2030-01-01", 3, 1);
+  tandem_assessment_set_id (moved, tandem_assessment_get_id (late));
+  tandem_changes_save_assessment (changes, moved);
+  apply_ok (STORE (fixture), changes);
+
+  g_assert_cmpuint (count (fixture), ==, 1201);
+  assert_cell_is (STORE (fixture), fixture->uuid, 3, 1);
+  assert_dates (STORE (fixture), fixture->other, "2019-01-01@1,2");
+  assert_cell_is (STORE (fixture), fixture->other, 1, 2);
+  tandem_test_assert_disk_matches (STORE (fixture));
+}
+
 static gboolean
 edit_delete_initiative (Fixture  *fixture,
                         GError  **error)
@@ -1948,6 +1988,7 @@ main (int   argc,
   ADD ("/core/store/assessments/undo/each-edit", test_undo_each_edit);
   ADD ("/core/store/assessments/undo/delete-all", test_undo_delete_all);
   ADD ("/core/store/assessments/undo/many", test_undo_many);
+  ADD ("/core/store/assessments/save-many-moves-owner", test_save_many_moves_owner);
   ADD ("/core/store/assessments/undo/delete-initiative", test_undo_delete_initiative);
   ADD ("/core/store/assessments/move/records-today", test_move_records_today);
   ADD ("/core/store/assessments/move/amends-todays-own", test_move_amends_todays_own);

@@ -565,6 +565,18 @@ typedef enum
   NULLABLE,     /* absent or null mean NULL */
 } Presence;
 
+/* Whether @text is empty or only spaces (as g_strstrip() sees them),
+ * without copying it: every ID and date of an import is checked. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 get_string (TandemJsonReader      *reader,
             const TandemJsonNode  *object,
@@ -592,13 +604,8 @@ get_string (TandemJsonReader      *reader,
       *value = tandem_json_node_get_string (node);
       ok = check_length (reader, *value);
 
-      if (ok && presence == REQUIRED)
-        {
-          g_autofree char *stripped = g_strstrip (g_strdup (*value));
-
-          if (stripped[0] == '\0')
-            ok = tandem_json_reader_fail (reader, _("must not be empty"));
-        }
+      if (ok && presence == REQUIRED && is_blank (*value))
+        ok = tandem_json_reader_fail (reader, _("must not be empty"));
     }
 
   tandem_json_reader_pop_to (reader, length);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -689,6 +690,46 @@ run_one (TandemStore  *self,
   return _tandem_store_step (self, stmt, error);
 }
 
+#define MANY_SAVED 1000
+
+static int
+by_initiative_and_date (gconstpointer a,
+                        gconstpointer b)
+{
+  TandemAssessment *x = *(TandemAssessment * const *) a;
+  TandemAssessment *y = *(TandemAssessment * const *) b;
+  int result = strcmp (tandem_assessment_get_initiative (x), tandem_assessment_get_initiative (y));
+
+  return result ? result : strcmp (tandem_assessment_get_date (x), tandem_assessment_get_date (y));
+}
+
+/* Every assessment's ID → its initiative's UUID, in one scan. */
+static GHashTable *
+list_assessment_owners (TandemStore  *self,
+                        GError      **error)
+{
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _tandem_store_statement (self, "SELECT id, initiative_uuid FROM assessment", error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (owners, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&owners);
+}
+
 /* The initiative an assessment the portfolio has belongs to, or %NULL if
  * it has none with @id: one indexed lookup, not the whole assessment. */
 static char *
@@ -919,6 +960,8 @@ _tandem_store_write_assessments (TandemStore    *self,
                                  GError        **error)
 {
   g_autoptr(GHashTable) affected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) owners = NULL;
+  g_autoptr(GPtrArray) ordered = g_ptr_array_sized_new (changes->save_assessments->len);
   GHashTableIter iter;
   gpointer uuid;
 
@@ -945,11 +988,29 @@ _tandem_store_write_assessments (TandemStore    *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < changes->save_assessments->len; i++)
+  /* A big import is written in key order, and the portfolio's assessments
+   * are listed once rather than looked up one by one. */
+  if (changes->save_assessments->len > MANY_SAVED)
     {
-      TandemAssessment *a = g_ptr_array_index (changes->save_assessments, i);
+      owners = list_assessment_owners (self, error);
+      if (owners == NULL)
+        return FALSE;
+    }
+  g_ptr_array_extend (ordered, changes->save_assessments, NULL, NULL);
+  if (owners != NULL)
+    g_ptr_array_sort (ordered, by_initiative_and_date);
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      TandemAssessment *a = g_ptr_array_index (ordered, i);
+      const char *id = tandem_assessment_get_id (a);
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *old_uuid = dup_initiative_of_assessment (self, tandem_assessment_get_id (a), &local_error);
+      g_autofree char *old_uuid = NULL;
+
+      if (owners != NULL)
+        old_uuid = g_strdup (g_hash_table_lookup (owners, id));
+      else
+        old_uuid = dup_initiative_of_assessment (self, id, &local_error);
 
       if (local_error != NULL)
         {

@@ -124,13 +124,14 @@ tandem_store_init (TandemStore *self)
   self->matrix = tandem_matrix_new ();
   self->initiatives = g_list_store_new (TANDEM_TYPE_INITIATIVE);
   self->by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
   _tandem_store_init_cases (self);
 }
 
-/* Statements are keyed by their SQL text, which is always a string
- * literal in this file, so the key needs no copy. */
+/* Statements are keyed by the address of their SQL text, which is always
+ * a string literal: no copy, and no hashing of long SQL on every call of
+ * a big import.  (The same text at two addresses is two statements.) */
 sqlite3_stmt *
 _tandem_store_statement (TandemStore  *self,
                const char   *sql,
