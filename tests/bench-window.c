@@ -123,6 +123,35 @@ main (int   argc,
   g_print ("search the sidebar: %.1f ms (%u matches)\n", seconds_since (start) * 1000,
            g_list_model_get_n_items (G_LIST_MODEL (window->selection)));
 
+  /* Import the same portfolio, exported, into an empty one shown in the
+   * window: read in the worker, written on the main thread, then shown. */
+  {
+    g_autofree char *json_path = g_build_filename (dir, "bench.json", NULL);
+    g_autofree char *empty_path = g_build_filename (dir, "empty.tandem", NULL);
+    g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+    g_autoptr(GFile) empty_file = g_file_new_for_path (empty_path);
+    g_autoptr(TandemStore) empty = NULL;
+    g_autofree char *json = tandem_exchange_export_json (store, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (json_path, json, -1, &error));
+    empty = tandem_store_open (empty_file, TANDEM_STORE_CREATE, &error);
+    g_assert_no_error (error);
+    _tandem_window_set_store (window, empty);
+    settle (GTK_WIDGET (window));
+
+    start = g_get_monotonic_time ();
+    _tandem_window_import_file (window, json_file);
+    while (_tandem_window_is_exchanging (window))
+      g_main_context_iteration (NULL, TRUE);
+    g_print ("import them as Tandem JSON in the window (to the written step): %.3f s\n", seconds_since (start));
+    settle (GTK_WIDGET (window));
+    g_print ("  and shown: %.3f s (%u initiatives)\n", seconds_since (start),
+             g_list_model_get_n_items (tandem_store_get_initiatives (empty)));
+    _tandem_window_set_store (window, store);
+    tandem_store_close (empty);
+  }
+
   g_object_unref (first);
   gtk_window_destroy (GTK_WINDOW (window));
   tandem_test_close_store (g_steal_pointer (&store));

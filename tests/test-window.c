@@ -94,6 +94,9 @@ cell_count_text (TandemWindow *window,
   TandemMatrixCell *cell = tandem_matrix_view_get_cell (window->matrix_view, row, col);
   g_autoptr(GPtrArray) texts = g_ptr_array_new ();
 
+  /* A cell recounts once per turn of the main loop, before drawing. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   collect_labels (GTK_WIDGET (cell), texts);
   /* The count is the first label that is a plain number. */
   for (guint i = 0; i < texts->len; i++)

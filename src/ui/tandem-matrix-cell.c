@@ -37,6 +37,8 @@ struct _TandemMatrixCell
   GtkWidget       *marker;
   GtkWidget       *scroller;
   GtkWidget       *list;
+
+  guint            count_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (TandemMatrixCell, tandem_matrix_cell, GTK_TYPE_WIDGET)
@@ -104,6 +106,25 @@ in_cell (gpointer item,
          tandem_initiative_get_col (item) == self->col;
 }
 
+/* Asked for only when shown: setting a tooltip on every change costs an
+ * X round trip, and an import changes the count thousands of times. */
+static gboolean
+count_query_tooltip_cb (GtkWidget        *count,
+                        int               x,
+                        int               y,
+                        gboolean          keyboard,
+                        GtkTooltip       *tooltip,
+                        TandemMatrixCell *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u initiative in this cell",
+                                                        "%u initiatives in this cell", n), n);
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 update_count (TandemMatrixCell *self)
 {
@@ -111,12 +132,8 @@ update_count (TandemMatrixCell *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *description = NULL;
-  g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "%u initiative in this cell",
-                                                           "%u initiatives in this cell", n), n);
 
   gtk_label_set_text (GTK_LABEL (self->count), count);
-  gtk_widget_set_tooltip_text (self->count, tooltip);
 
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               /* Translators: cell address, cell label, count */
@@ -188,6 +205,25 @@ drop_cb (GtkDropTarget    *target,
                                      text, self->row, self->col);
 }
 
+static gboolean
+update_count_idle_cb (gpointer user_data)
+{
+  TandemMatrixCell *self = user_data;
+
+  self->count_idle_id = 0;
+  update_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once per turn of the main loop, before the next frame, however many
+ * initiatives an import adds. */
+static void
+queue_update_count (TandemMatrixCell *self)
+{
+  if (self->count_idle_id == 0)
+    self->count_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_count_idle_cb, self, NULL);
+}
+
 static void
 tandem_matrix_cell_dispose (GObject *object)
 {
@@ -197,6 +233,7 @@ tandem_matrix_cell_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->count_idle_id, g_source_remove);
   g_clear_object (&self->filtered);
   g_clear_object (&self->store);
 
@@ -258,7 +295,7 @@ tandem_matrix_cell_new (TandemStore *store,
   filter = gtk_custom_filter_new (in_cell, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (tandem_store_get_initiatives (store)),
                                               GTK_FILTER (filter));
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count),
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (queue_update_count),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (matrix, "label-changed", G_CALLBACK (update_count),
                            self, G_CONNECT_SWAPPED);
@@ -289,6 +326,8 @@ tandem_matrix_cell_new (TandemStore *store,
 
   self->count = gtk_label_new ("0");
   gtk_widget_add_css_class (self->count, "cell-count");
+  gtk_widget_set_has_tooltip (self->count, TRUE);
+  g_signal_connect (self->count, "query-tooltip", G_CALLBACK (count_query_tooltip_cb), self);
   gtk_box_append (GTK_BOX (footer), self->count);
 
   self->marker = gtk_label_new (NULL);

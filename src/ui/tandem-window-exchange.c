@@ -303,22 +303,110 @@ import_csv (TandemWindow          *self,
   apply_import (self, changes, name, summary);
 }
 
+/* How long to wait for the dialog to show “Writing” (a closed dialog
+ * paints no more) before writing anyway. */
+#define PAINT_TIMEOUT_MS 250
+
+typedef struct
+{
+  Job              *job;
+  TandemImportFile *file;
+  GdkFrameClock    *clock;
+  gulong            paint_id;
+  guint             timeout_id;
+} Writing;
+
+static gboolean
+write_import_idle_cb (gpointer user_data)
+{
+  Writing *writing = user_data;
+  Job *job = writing->job;
+  TandemImportFile *file = writing->file;
+
+  /* A Cancel pressed before the writing starts still counts. */
+  if (job_finish (job, NULL))
+    {
+      if (file->import != NULL)
+        import_json (job->window, g_steal_pointer (&file->import), file->name);
+      else
+        import_csv (job->window, g_steal_pointer (&file->changes), &file->counts, file->name);
+    }
+
+  job_free (job);
+  tandem_import_file_free (file);
+  g_free (writing);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first of a painted frame and the timeout: write, once. */
+static void
+schedule_write (Writing *writing)
+{
+  g_clear_signal_handler (&writing->paint_id, writing->clock);
+  g_clear_object (&writing->clock);
+  g_clear_handle_id (&writing->timeout_id, g_source_remove);
+
+  g_idle_add (write_import_idle_cb, writing);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                Writing       *writing)
+{
+  schedule_write (writing);
+}
+
+static gboolean
+paint_timeout_cb (gpointer user_data)
+{
+  Writing *writing = user_data;
+
+  writing->timeout_id = 0;
+  schedule_write (writing);
+  return G_SOURCE_REMOVE;
+}
+
+/* Writing a big import takes a moment on the main thread (the window's
+ * store is not shared with the worker): say so, and write once the
+ * dialog has shown it. */
+static void
+write_after_paint (Job              *job,
+                   TandemImportFile *file)
+{
+  Writing *writing = g_new0 (Writing, 1);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (job->progress));
+
+  writing->job = job;
+  writing->file = file;
+  tandem_progress_dialog_set_detail (job->progress, _("Writing to the portfolio"));
+
+  if (clock != NULL)
+    {
+      writing->clock = g_object_ref (clock);
+      writing->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), writing);
+      gtk_widget_queue_draw (GTK_WIDGET (job->progress));
+    }
+  writing->timeout_id = g_timeout_add (PAINT_TIMEOUT_MS, paint_timeout_cb, writing);
+}
+
 static void
 import_read_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(Job) job = user_data;
+  Job *job = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(TandemImportFile) file = tandem_import_file_read_finish (result, &error);
+  TandemImportFile *file = tandem_import_file_read_finish (result, &error);
 
-  if (!job_finish (job, error))
-    return;
+  if (file == NULL || g_cancellable_is_cancelled (job->cancellable) || job->window->store != job->store)
+    {
+      job_finish (job, error);
+      job_free (job);
+      g_clear_pointer (&file, tandem_import_file_free);
+      return;
+    }
 
-  if (file->import != NULL)
-    import_json (job->window, g_steal_pointer (&file->import), file->name);
-  else
-    import_csv (job->window, g_steal_pointer (&file->changes), &file->counts, file->name);
+  write_after_paint (job, file);
 }
 
 /**
