@@ -45,7 +45,7 @@ read_file (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
-  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  GBytes *bytes = tandem_exchange_load_file (file, NULL, &error);
 
   if (bytes == NULL)
     {

@@ -54,6 +54,15 @@ tandem_cell_parse (const char  *text,
   g_return_val_if_fail (row != NULL, FALSE);
   g_return_val_if_fail (col != NULL, FALSE);
 
+  /* The usual "R,C", without splitting (an import reads thousands). */
+  if (text != NULL && text[0] >= '1' && text[0] <= '3' && text[1] == ',' &&
+      text[2] >= '1' && text[2] <= '3' && text[3] == '\0')
+    {
+      *row = text[0] - '0';
+      *col = text[2] - '0';
+      return TRUE;
+    }
+
   if (text != NULL)
     parts = g_strsplit (text, ",", -1);
 

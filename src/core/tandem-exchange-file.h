@@ -31,6 +31,9 @@ typedef enum
 } TandemCsvRows;
 
 gboolean          tandem_exchange_is_csv_name        (const char           *name);
+GBytes           *tandem_exchange_load_file          (GFile                *file,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
 
 void              tandem_import_file_read_async      (GFile                *portfolio,
                                                       GFile                *source,
