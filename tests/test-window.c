@@ -657,6 +657,38 @@ test_import_export (void)
   tandem_test_remove_recursively (dir);
 }
 
+/* Closing the window while a file is read cancels the work; the worker's
+ * late answer and the progress dialog go quietly with it. */
+static void
+test_exchange_window_closed (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autofree char *dir = g_dir_make_tmp ("tandem-ui-closed-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GWeakRef ref;
+
+  g_weak_ref_init (&ref, window);
+  _tandem_window_export_to_file (window, file, TANDEM_CSV_ROWS_INITIATIVES);
+  _tandem_window_import_file (window, file);
+  destroy_window (window);
+
+  /* The job lets go of the window once the worker has answered. */
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (&ref);
+
+      if (alive == NULL && find_progress_dialog () == NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_null (g_weak_ref_get (&ref));
+  g_assert_null (find_progress_dialog ());
+  g_weak_ref_clear (&ref);
+  tandem_test_remove_recursively (dir);
+}
+
 static void
 collect_toggles (GtkWidget  *widget,
                  const char *label,
@@ -1490,6 +1522,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/typed-field-is-kept", test_typed_field_is_kept);
   g_test_add_func ("/ui/window/import-export", test_import_export);
   g_test_add_func ("/ui/window/import-export/cancel", test_exchange_cancel);
+  g_test_add_func ("/ui/window/import-export/window-closed", test_exchange_window_closed);
   g_test_add_func ("/ui/window/import-export/conflicts-one-by-one", test_import_conflicts_one_by_one);
   g_test_add_func ("/ui/window/print-matrix", test_print_matrix);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
