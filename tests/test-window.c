@@ -1096,6 +1096,44 @@ test_movement_dialog (void)
   destroy_window (window);
 }
 
+/* Closing the main window while the movement is computed: the dialog
+ * goes with it, and the late answer is dropped without harm. */
+static void
+test_movement_dialog_window_closed (void)
+{
+  TandemWindow *window = open_default_window ();
+  TandemMovementDialog *dialog = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GWeakRef ref;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-movement", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (TANDEM_IS_MOVEMENT_DIALOG (toplevel))
+        dialog = TANDEM_MOVEMENT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_weak_ref_init (&ref, dialog);
+
+  tandem_movement_dialog_set_dates (dialog, "2020-01-01", "2022-01-01");
+  tandem_movement_dialog_compute (dialog);
+  destroy_window (window);
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autoptr(GObject) alive = g_weak_ref_get (&ref);
+
+      if (alive == NULL)
+        break;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_null (g_weak_ref_get (&ref));
+  g_weak_ref_clear (&ref);
+}
+
 /* ---- Portfolio report ------------------------------------------------------ */
 
 static TandemReportDialog *
@@ -1532,6 +1570,7 @@ main (int   argc,
   g_test_add_func ("/ui/cases/link-from-cell", test_link_case_from_cell);
   g_test_add_func ("/ui/journey/shows-moves", test_journey_shows_moves);
   g_test_add_func ("/ui/journey/movement-dialog", test_movement_dialog);
+  g_test_add_func ("/ui/journey/movement-dialog/window-closed", test_movement_dialog_window_closed);
   g_test_add_func ("/ui/report/chosen", test_report_chosen);
   g_test_add_func ("/ui/report/selected", test_report_selected);
   g_test_add_func ("/ui/report/bad-dates", test_report_bad_dates);

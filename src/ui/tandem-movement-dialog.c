@@ -65,7 +65,7 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  TandemMovementDialog *self;
+  GWeakRef              self;         /* not a reference: see computed_cb() */
   guint                 generation;
 } ComputeData;
 
@@ -409,16 +409,19 @@ computed_cb (GObject      *source,
              gpointer      user_data)
 {
   ComputeData *data = user_data;
-  g_autoptr(TandemMovementDialog) self = data->self;
+  /* The dialog may be gone with its window (GTK 4.8 cannot finalize a
+   * dialog after its parent), so the work holds it only weakly. */
+  g_autoptr(TandemMovementDialog) self = g_weak_ref_get (&data->self);
   g_autoptr(TandemMovement) movement = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean current = data->generation == self->generation;
+  gboolean current = self != NULL && data->generation == self->generation;
 
+  g_weak_ref_clear (&data->self);
   g_free (data);
 
   movement = tandem_store_compute_movement_finish (TANDEM_STORE (source), result, &error);
 
-  /* Cancelled, or overtaken by a newer Compute. */
+  /* Closed, cancelled, or overtaken by a newer Compute. */
   if (!current)
     return;
 
@@ -499,7 +502,7 @@ tandem_movement_dialog_compute (TandemMovementDialog *self)
 
   cancellable = g_cancellable_new ();
   data = g_new0 (ComputeData, 1);
-  data->self = g_object_ref (self);
+  g_weak_ref_init (&data->self, self);
   data->generation = ++self->generation;
   set_busy (self, cancellable);
 
@@ -860,6 +863,7 @@ tandem_movement_dialog_new (GtkWindow   *parent,
   self = g_object_new (TANDEM_TYPE_MOVEMENT_DIALOG,
                        "modal", TRUE,
                        "transient-for", parent,
+                       "destroy-with-parent", TRUE,
                        "default-width", 720,
                        "default-height", 640,
                        "title", _("Portfolio Movement"),

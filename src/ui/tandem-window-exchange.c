@@ -90,10 +90,12 @@ job_finish (Job          *job,
 static void
 job_free (Job *job)
 {
+  /* The dialog before its parent window: GTK 4.8 cannot finalize a
+   * window whose transient parent has gone. */
+  g_object_unref (job->progress);
   g_object_unref (job->window);
   g_object_unref (job->store);
   g_object_unref (job->cancellable);
-  g_object_unref (job->progress);
   g_free (job->done);
   g_free (job);
 }
