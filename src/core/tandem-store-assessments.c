@@ -897,10 +897,10 @@ write_indicator (TandemStore      *self,
 static gboolean
 follow_latest (TandemStore  *self,
                const char   *uuid,
+               const char   *today,
                GError      **error)
 {
   TandemInitiative *live = g_hash_table_lookup (self->by_uuid, uuid);
-  g_autofree char *today = tandem_date_today ();
   sqlite3_stmt *stmt;
   guint row, col;
   int rc;
@@ -962,6 +962,7 @@ _tandem_store_write_assessments (TandemStore    *self,
   g_autoptr(GHashTable) affected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) owners = NULL;
   g_autoptr(GPtrArray) ordered = g_ptr_array_sized_new (changes->save_assessments->len);
+  g_autofree char *today = tandem_date_today ();
   GHashTableIter iter;
   gpointer uuid;
 
@@ -1042,7 +1043,7 @@ _tandem_store_write_assessments (TandemStore    *self,
 
   g_hash_table_iter_init (&iter, affected);
   while (g_hash_table_iter_next (&iter, &uuid, NULL))
-    if (!follow_latest (self, uuid, error))
+    if (!follow_latest (self, uuid, today, error))
       return FALSE;
 
   return TRUE;
