@@ -922,6 +922,26 @@ test_basis_names (void)
   g_assert_cmpint (untouched, ==, TANDEM_LINK_TANDEM);
 }
 
+/* A library case study whose links the user changed goes into an export
+ * in full; one as the library has it goes by reference. */
+static void
+test_has_user_links (void)
+{
+  g_autoptr(TandemCaseStudy) cs = tandem_case_study_new ("Library case");
+
+  tandem_case_study_add_library_link (cs, 2, 2, TANDEM_LINK_TANDEM, "As Tandem reads it");
+  g_assert_false (tandem_case_study_has_user_links (cs));
+
+  tandem_case_study_link (cs, 1, 3, "Ours");
+  g_assert_true (tandem_case_study_has_user_links (cs));
+  tandem_case_study_unlink (cs, 1, 3);
+  g_assert_false (tandem_case_study_has_user_links (cs));
+
+  /* Hiding the library's own link is a change too. */
+  tandem_case_study_unlink (cs, 2, 2);
+  g_assert_true (tandem_case_study_has_user_links (cs));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -933,6 +953,7 @@ main (int   argc,
   g_test_add_func ("/core/case-study/copy", test_copy);
   g_test_add_func ("/core/case-study/duplicate", test_duplicate);
   g_test_add_func ("/core/case-study/equal", test_equal);
+  g_test_add_func ("/core/case-study/has-user-links", test_has_user_links);
   g_test_add_func ("/core/case-study/assign", test_assign);
   g_test_add_func ("/core/case-study/link/user", test_link_user);
   g_test_add_func ("/core/case-study/link/library", test_link_library);

@@ -843,6 +843,29 @@ tandem_case_study_get_link (TandemCaseStudy *self,
   return g_ptr_array_index (self->links, i);
 }
 
+/**
+ * tandem_case_study_has_user_links:
+ *
+ * Whether the user has changed where this case study sits in the matrix:
+ * added a link, hidden one or noted one.  Such library case studies go
+ * into an export in full.
+ */
+gboolean
+tandem_case_study_has_user_links (TandemCaseStudy *self)
+{
+  g_return_val_if_fail (TANDEM_IS_CASE_STUDY (self), FALSE);
+
+  for (guint i = 0; i < self->links->len; i++)
+    {
+      const TandemCaseLink *link = g_ptr_array_index (self->links, i);
+
+      if (link->basis == TANDEM_LINK_USER || link->hidden || link->user_note)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 
 /**
  * tandem_case_study_add_library_link:

@@ -156,6 +156,7 @@ void                tandem_case_study_clear_sources     (TandemCaseStudy *self);
 guint               tandem_case_study_get_n_links       (TandemCaseStudy *self);
 const TandemCaseLink *tandem_case_study_get_link        (TandemCaseStudy *self,
                                                          guint            i);
+gboolean            tandem_case_study_has_user_links    (TandemCaseStudy *self);
 void                tandem_case_study_add_library_link  (TandemCaseStudy *self,
                                                          guint            row,
                                                          guint            col,
