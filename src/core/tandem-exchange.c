@@ -245,23 +245,6 @@ get_object (TandemJsonReader     *reader,
   return NULL;
 }
 
-/* The object at @i of @array; the path already names the element. */
-static const TandemJsonNode *
-element_object (TandemJsonReader     *reader,
-                const TandemJsonNode *array,
-                guint                 i)
-{
-  const TandemJsonNode *node = tandem_json_node_get_element (array, i);
-
-  if (!tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
-    {
-      tandem_json_reader_fail (reader, _("must be an object"));
-      return NULL;
-    }
-
-  return node;
-}
-
 /* A cell "R,C" in @text, found at the current path. */
 static gboolean
 parse_cell (TandemJsonReader *reader,
@@ -566,7 +549,7 @@ read_links (TandemJsonReader     *reader,
       guint row, col;
 
       tandem_json_reader_push (reader, ".links[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_cell (reader, item, "cell", FALSE, &has_cell, &row, &col) &&
            get_string (reader, item, "basis", REQUIRED, &basis_name) &&
@@ -665,7 +648,7 @@ read_full_case (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".outcomes[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "figure", OPTIONAL, &figure) &&
            get_string (reader, item, "period", OPTIONAL, &outcome_period);
@@ -681,7 +664,7 @@ read_full_case (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".sources[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "document", OPTIONAL, &document) &&
            get_string (reader, item, "author", OPTIONAL, &author) &&
@@ -713,7 +696,7 @@ read_case_studies (TandemJsonReader     *reader,
       gboolean bundled, has_links = FALSE;
 
       tandem_json_reader_push (reader, ".case_studies[%u]", i);
-      object = element_object (reader, array, i);
+      object = tandem_json_reader_element_object (reader, array, i);
       if (object == NULL ||
           !get_string (reader, object, "id", REQUIRED, &id) ||
           !get_bool (reader, object, "bundled", &bundled))
@@ -924,7 +907,7 @@ read_assessment (TandemJsonReader      *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".evidence[%u]", i);
-      item = element_object (reader, evidence, i);
+      item = tandem_json_reader_element_object (reader, evidence, i);
       ok = item != NULL &&
            get_string (reader, item, "caption", OPTIONAL, &caption) &&
            get_string (reader, item, "link", OPTIONAL, &link);
@@ -990,7 +973,7 @@ read_indicator (TandemJsonReader      *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".readings[%u]", i);
-      item = element_object (reader, readings, i);
+      item = tandem_json_reader_element_object (reader, readings, i);
       ok = item != NULL &&
            get_date (reader, item, "date", FALSE, &date) &&
            get_number (reader, item, "value", FALSE, &has_value, &value);
@@ -1084,7 +1067,7 @@ read_initiative (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".citations[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "case", REQUIRED, &case_id) &&
            get_bool (reader, item, "evidence", &evidence) &&
@@ -1115,7 +1098,7 @@ read_initiative (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".assessments[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL && read_assessment (reader, item, uuid, ids, dates, &a);
       if (ok)
         g_ptr_array_add (document->assessments, a);
@@ -1131,7 +1114,7 @@ read_initiative (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".indicators[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL && read_indicator (reader, item, uuid, ids, &indicator);
       if (ok)
         g_ptr_array_add (document->indicators, indicator);
@@ -1215,7 +1198,7 @@ read_document (TandemJsonReader *reader,
       const TandemJsonNode *object;
 
       tandem_json_reader_push (reader, ".initiatives[%u]", i);
-      object = element_object (reader, array, i);
+      object = tandem_json_reader_element_object (reader, array, i);
       if (object == NULL || !read_initiative (reader, object, context, ids, document))
         return FALSE;
       tandem_json_reader_pop_to (reader, 1);

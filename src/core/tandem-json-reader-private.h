@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "tandem-json-parser.h"
+
 G_BEGIN_DECLS
 
 /* Where a JSON reader is, so that every problem names the file, the JSON
@@ -32,5 +34,10 @@ void     tandem_json_reader_push_member (TandemJsonReader *reader,
                                          const char       *member);
 void     tandem_json_reader_pop_to      (TandemJsonReader *reader,
                                          gsize             length);
+
+const TandemJsonNode *
+         tandem_json_reader_element_object (TandemJsonReader     *reader,
+                                            const TandemJsonNode *array,
+                                            guint                 i);
 
 G_END_DECLS

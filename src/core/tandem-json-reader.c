@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tandem-error.h"
 #include "tandem-json-reader-private.h"
 
@@ -57,4 +59,26 @@ tandem_json_reader_pop_to (TandemJsonReader *reader,
                            gsize             length)
 {
   g_string_truncate (reader->path, length);
+}
+
+/**
+ * tandem_json_reader_element_object:
+ *
+ * The object at @i of @array, or %NULL having said that it must be one
+ * (the path already names the element).
+ */
+const TandemJsonNode *
+tandem_json_reader_element_object (TandemJsonReader     *reader,
+                                   const TandemJsonNode *array,
+                                   guint                 i)
+{
+  const TandemJsonNode *node = tandem_json_node_get_element (array, i);
+
+  if (!tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
+    {
+      tandem_json_reader_fail (reader, _("must be an object"));
+      return NULL;
+    }
+
+  return node;
 }

@@ -89,22 +89,6 @@ get_array (TandemJsonReader     *reader,
   return node;
 }
 
-static const TandemJsonNode *
-element_object (TandemJsonReader     *reader,
-                const TandemJsonNode *array,
-                guint                 i)
-{
-  const TandemJsonNode *node = tandem_json_node_get_element (array, i);
-
-  if (!tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
-    {
-      tandem_json_reader_fail (reader, _("must be an object"));
-      return NULL;
-    }
-
-  return node;
-}
-
 static gboolean
 read_strings (TandemJsonReader     *reader,
               const TandemJsonNode *object,
@@ -189,7 +173,7 @@ read_cells (TandemJsonReader     *reader,
       guint row, col;
 
       tandem_json_reader_push (reader, ".cells[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "cell", TRUE, &cell) &&
            get_string (reader, item, "basis", TRUE, &basis_name) &&
@@ -234,7 +218,7 @@ read_outcomes (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".outcomes[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "figure", TRUE, &figure) &&
            get_string (reader, item, "period", FALSE, &period);
@@ -268,7 +252,7 @@ read_sources (TandemJsonReader     *reader,
       const TandemJsonNode *item;
 
       tandem_json_reader_push (reader, ".sources[%u]", i);
-      item = element_object (reader, array, i);
+      item = tandem_json_reader_element_object (reader, array, i);
       ok = item != NULL &&
            get_string (reader, item, "document", TRUE, &document) &&
            get_string (reader, item, "author", FALSE, &author) &&
@@ -432,7 +416,7 @@ tandem_library_parse (GBytes      *json,
       const TandemJsonNode *object;
 
       tandem_json_reader_push (&reader, ".entries[%u]", i);
-      object = element_object (&reader, array, i);
+      object = tandem_json_reader_element_object (&reader, array, i);
       if (object == NULL || !(entry = read_entry (&reader, object)))
         return FALSE;
 
