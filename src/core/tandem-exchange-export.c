@@ -28,8 +28,8 @@
 
 static void
 add_string (TandemJsonWriter *writer,
-            const char  *member,
-            const char  *value)
+            const char       *member,
+            const char       *value)
 {
   tandem_json_writer_set_member_name (writer, member);
   if (value == NULL)
@@ -40,9 +40,9 @@ add_string (TandemJsonWriter *writer,
 
 static void
 add_cell (TandemJsonWriter *writer,
-          const char  *member,
-          guint        row,
-          guint        col)
+          const char       *member,
+          guint             row,
+          guint             col)
 {
   g_autofree char *cell = g_strdup_printf ("%u,%u", row, col);
 
@@ -52,7 +52,7 @@ add_cell (TandemJsonWriter *writer,
 /* Whole numbers are written as such; anything else as JSON writes doubles. */
 static void
 add_number (TandemJsonWriter *writer,
-            double       value)
+            double            value)
 {
   if (value == floor (value) && fabs (value) < 1e15)
     tandem_json_writer_add_int_value (writer, (gint64) value);
@@ -61,7 +61,7 @@ add_number (TandemJsonWriter *writer,
 }
 
 static void
-add_strings (TandemJsonWriter        *writer,
+add_strings (TandemJsonWriter   *writer,
              const char         *member,
              const char * const *strings)
 {
@@ -88,7 +88,7 @@ add_flags (TandemJsonWriter     *writer,
 }
 
 static void
-export_assessment (TandemJsonWriter      *writer,
+export_assessment (TandemJsonWriter *writer,
                    TandemAssessment *a)
 {
   TandemStage stage = tandem_assessment_get_stage (a);
@@ -160,8 +160,8 @@ compare_indicators (gconstpointer a,
 }
 
 static void
-export_indicator (TandemJsonWriter     *writer,
-                  TandemIndicator *indicator)
+export_indicator (TandemJsonWriter *writer,
+                  TandemIndicator  *indicator)
 {
   double value;
 
@@ -200,7 +200,7 @@ export_indicator (TandemJsonWriter     *writer,
 }
 
 static gboolean
-export_initiative (TandemJsonWriter       *writer,
+export_initiative (TandemJsonWriter  *writer,
                    TandemStore       *store,
                    TandemInitiative  *initiative,
                    GHashTable        *cited,
@@ -286,8 +286,8 @@ export_initiative (TandemJsonWriter       *writer,
 }
 
 static void
-export_links (TandemJsonWriter     *writer,
-              TandemCaseStudy *case_study)
+export_links (TandemJsonWriter *writer,
+              TandemCaseStudy  *case_study)
 {
   tandem_json_writer_set_member_name (writer, "links");
   tandem_json_writer_begin_array (writer);
@@ -309,8 +309,8 @@ export_links (TandemJsonWriter     *writer,
 }
 
 static void
-export_case (TandemJsonWriter     *writer,
-             TandemCaseStudy *cs)
+export_case (TandemJsonWriter *writer,
+             TandemCaseStudy  *cs)
 {
   TandemCos cos = tandem_case_study_get_cos (cs);
 
