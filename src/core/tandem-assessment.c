@@ -75,7 +75,9 @@ tandem_assessment_class_init (TandemAssessmentClass *klass)
 static void
 tandem_assessment_init (TandemAssessment *self)
 {
-  self->id = g_uuid_string_random ();
+  /* The ID is made when first asked for: an import of a hundred thousand
+   * assessments sets every one from the file. */
+  self->id = NULL;
   self->initiative = g_strdup ("");
   /* Set by every constructor; asking the clock here would cost a time
    * zone lookup for each of thousands of assessments read at once. */
@@ -124,7 +126,7 @@ tandem_assessment_copy (TandemAssessment *self)
   g_return_val_if_fail (TANDEM_IS_ASSESSMENT (self), NULL);
 
   copy = tandem_assessment_new (self->initiative, self->date, self->row, self->col);
-  tandem_assessment_set_id (copy, self->id);
+  tandem_assessment_set_id (copy, tandem_assessment_get_id (self));
   copy->stage = self->stage;
   copy->level = self->level;
   memcpy (copy->presence, self->presence, sizeof self->presence);
@@ -152,7 +154,8 @@ tandem_assessment_equal (TandemAssessment *a,
   g_return_val_if_fail (TANDEM_IS_ASSESSMENT (a), FALSE);
   g_return_val_if_fail (TANDEM_IS_ASSESSMENT (b), FALSE);
 
-  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->initiative, b->initiative) != 0 ||
+  if (g_strcmp0 (tandem_assessment_get_id (a), tandem_assessment_get_id (b)) != 0 ||
+      g_strcmp0 (a->initiative, b->initiative) != 0 ||
       g_strcmp0 (a->date, b->date) != 0 || a->row != b->row || a->col != b->col ||
       a->stage != b->stage || a->level != b->level ||
       memcmp (a->presence, b->presence, sizeof a->presence) != 0 ||
@@ -180,6 +183,12 @@ const char *
 tandem_assessment_get_id (TandemAssessment *self)
 {
   g_return_val_if_fail (TANDEM_IS_ASSESSMENT (self), NULL);
+
+  /* Made on first use (see tandem_assessment_init()); like the rest of an
+   * assessment, not for two threads at once. */
+  if (self->id == NULL)
+    self->id = g_uuid_string_random ();
+
   return self->id;
 }
 
@@ -528,7 +537,7 @@ tandem_assessment_compare (TandemAssessment *a,
 {
   int result = strcmp (a->date, b->date);
 
-  return result ? result : strcmp (a->id, b->id);
+  return result ? result : strcmp (tandem_assessment_get_id (a), tandem_assessment_get_id (b));
 }
 
 /* ---- Dates and names --------------------------------------------------- */
