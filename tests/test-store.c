@@ -2030,6 +2030,90 @@ test_open_default_bad_file (void)
   tandem_test_assert_snapshot_unchanged (snapshot);
 }
 
+static void
+assert_sorted_and_counted (TandemStore *store)
+{
+  GListModel *model = tandem_store_get_initiatives (store);
+  guint n = g_list_model_get_n_items (model), total = 0;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      g_autoptr(TandemInitiative) a = g_list_model_get_item (model, i);
+      g_autoptr(TandemInitiative) b = g_list_model_get_item (model, i + 1);
+
+      g_assert_cmpint (tandem_initiative_compare (a, b), <, 0);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TandemInitiative) item = g_list_model_get_item (model, i);
+
+      g_assert_true (tandem_store_lookup_initiative (store, tandem_initiative_get_uuid (item)) == item);
+    }
+  for (guint row = 1; row <= 3; row++)
+    for (guint col = 1; col <= 3; col++)
+      total += tandem_store_count_in_cell (store, row, col);
+  g_assert_cmpuint (total, ==, n);
+}
+
+/* An import's hundreds of new initiatives reach the list in one change,
+ * in order; deleting them (undo) likewise.  Views then filter once. */
+static void
+test_many_in_one_change (TandemTestFixture *fixture,
+                         gconstpointer      data)
+{
+  GListModel *model = tandem_store_get_initiatives (fixture->store);
+  g_autoptr(TandemTestItemsLog) log = tandem_test_items_log_new (model);
+  g_autoptr(TandemChanges) add = tandem_changes_new ();
+  g_autoptr(TandemChanges) remove = tandem_changes_new ();
+  g_autoptr(GError) error = NULL;
+  guint before = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Batch %03u", 199 - i);
+      g_autoptr(TandemInitiative) initiative = tandem_initiative_new (title, 1 + i % 3, 1 + (i / 3) % 3);
+
+      tandem_changes_save_initiative (add, initiative);
+      tandem_changes_delete_initiative (remove, tandem_initiative_get_uuid (initiative));
+    }
+
+  g_assert_true (tandem_store_apply (fixture->store, add, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before + 200);
+  assert_sorted_and_counted (fixture->store);
+  tandem_test_assert_disk_matches (fixture->store);
+
+  /* A bulk placement update (a CSV of new cells): one change too. */
+  tandem_test_items_log_clear (log);
+  {
+    g_autoptr(TandemChanges) moves = tandem_changes_new ();
+
+    for (guint i = 0; i < add->save_initiatives->len; i++)
+      {
+        TandemInitiative *initiative = g_ptr_array_index (add->save_initiatives, i);
+        g_autoptr(TandemAssessment) a = tandem_assessment_new (tandem_initiative_get_uuid (initiative),
+                                                               "2020-01-01", 3, 3);
+
+        tandem_changes_save_assessment (moves, a);
+      }
+    g_assert_true (tandem_store_apply (fixture->store, moves, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 1);
+  g_assert_cmpuint (tandem_store_count_in_cell (fixture->store, 3, 3), >=, 200);
+  assert_sorted_and_counted (fixture->store);
+  tandem_test_assert_disk_matches (fixture->store);
+
+  tandem_test_items_log_clear (log);
+  g_assert_true (tandem_store_apply (fixture->store, remove, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tandem_test_items_log_get_n (log), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, before);
+  assert_sorted_and_counted (fixture->store);
+  tandem_test_assert_disk_matches (fixture->store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2047,6 +2131,7 @@ main (int   argc,
   ADD ("/core/store/open/missing", NOFILE, test_open_missing);
   ADD ("/core/store/open/while-open", SEEDED, test_open_while_open);
   ADD ("/core/store/reopen", SEEDED, test_reopen);
+  ADD ("/core/store/many-in-one-change", SEEDED, test_many_in_one_change);
   ADD ("/core/store/seed-example", SEEDED, test_seed_example);
 
   ADD ("/core/store/save/new", SEEDED, test_save_new);

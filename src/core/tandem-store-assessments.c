@@ -1056,6 +1056,7 @@ _tandem_store_assessments_written (TandemStore *self)
   g_autoptr(GHashTable) moved = NULL;
   GHashTableIter iter;
   gpointer uuid, packed;
+  gboolean many;
 
   /* Taken first: handlers of the notifications below may write to the
    * store again, which refills the table. */
@@ -1063,6 +1064,7 @@ _tandem_store_assessments_written (TandemStore *self)
   if (moved == NULL)
     return;
 
+  many = g_hash_table_size (moved) > TANDEM_STORE_MANY_CHANGES;
   g_hash_table_iter_init (&iter, moved);
   while (g_hash_table_iter_next (&iter, &uuid, &packed))
     {
@@ -1077,13 +1079,17 @@ _tandem_store_assessments_written (TandemStore *self)
       tandem_initiative_set_cell (live, row, col);
       self->counts[CELL_INDEX (row, col)]++;
 
-      if (g_list_store_find (self->initiatives, live, &position))
+      if (!many && g_list_store_find (self->initiatives, live, &position))
         {
           g_autoptr(TandemInitiative) hold = g_object_ref (live);
 
           g_list_store_splice (self->initiatives, position, 1, (gpointer *) &hold, 1);
         }
     }
+
+  /* A bulk placement update: the views look at every initiative once. */
+  if (many)
+    _tandem_store_refresh_all (self);
 }
 
 /* ---- Movement ---------------------------------------------------------------- */

@@ -101,4 +101,8 @@ gboolean      _tandem_store_write_assessments (TandemStore     *self,
                                                GError         **error);
 void          _tandem_store_assessments_written (TandemStore   *self);
 
+/* Batches of more initiatives than this change the live list in one go. */
+#define TANDEM_STORE_MANY_CHANGES 64
+void          _tandem_store_refresh_all      (TandemStore      *self);
+
 G_END_DECLS

@@ -1410,11 +1410,103 @@ forget_initiative (TandemStore *self,
     }
 }
 
+/* ---- Big batches ---------------------------------------------------------- */
+
+/* An import adds or removes thousands of initiatives.  One change to the
+ * list for the whole batch, instead of one each, lets the views filter the
+ * list once rather than react ten thousand times; selections keep an item
+ * that comes back in the same change. */
+
+static GPtrArray *
+list_items (TandemStore *self)
+{
+  GListModel *model = G_LIST_MODEL (self->initiatives);
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+
+  return items;
+}
+
+static void
+replace_list (TandemStore *self,
+              GPtrArray   *items)
+{
+  g_list_store_splice (self->initiatives, 0, g_list_model_get_n_items (G_LIST_MODEL (self->initiatives)),
+                       items->pdata, items->len);
+}
+
+/* Tells the views that many initiatives changed (their cells, say). */
+void
+_tandem_store_refresh_all (TandemStore *self)
+{
+  g_autoptr(GPtrArray) items = list_items (self);
+
+  replace_list (self, items);
+}
+
+/* @added: new initiatives, not yet in the list, merged into it in order. */
+static void
+add_many (TandemStore *self,
+          GPtrArray   *added)
+{
+  g_autoptr(GPtrArray) old = list_items (self);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_full (old->len + added->len, g_object_unref);
+  guint i = 0, j = 0;
+
+  g_ptr_array_sort (added, compare_elements);
+  for (guint k = 0; k < added->len; k++)
+    index_initiative (self, g_ptr_array_index (added, k));
+
+  while (i < old->len || j < added->len)
+    {
+      if (j == added->len ||
+          (i < old->len && compare_elements (&old->pdata[i], &added->pdata[j]) <= 0))
+        g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (old, i++)));
+      else
+        g_ptr_array_add (merged, g_object_ref (g_ptr_array_index (added, j++)));
+    }
+
+  replace_list (self, merged);
+}
+
+static void
+forget_many (TandemStore *self,
+             GPtrArray   *uuids)
+{
+  g_autoptr(GHashTable) gone = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) items = list_items (self);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_full (items->len, g_object_unref);
+
+  for (guint i = 0; i < uuids->len; i++)
+    {
+      TandemInitiative *live = g_hash_table_lookup (self->by_uuid, g_ptr_array_index (uuids, i));
+
+      if (live == NULL || !g_hash_table_add (gone, live))
+        continue;
+      self->counts[CELL_INDEX (tandem_initiative_get_row (live), tandem_initiative_get_col (live))]--;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    if (!g_hash_table_contains (gone, g_ptr_array_index (items, i)))
+      g_ptr_array_add (kept, g_object_ref (g_ptr_array_index (items, i)));
+
+  /* The list (and @items) still hold the initiatives; the keys are the
+   * table's own copies. */
+  for (guint i = 0; i < uuids->len; i++)
+    g_hash_table_remove (self->by_uuid, g_ptr_array_index (uuids, i));
+
+  replace_list (self, kept);
+}
+
 /* Brings memory in line with what was just committed. */
 static void
 changes_written (TandemStore   *self,
                  TandemChanges *changes)
 {
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -1422,12 +1514,25 @@ changes_written (TandemStore   *self,
     _tandem_store_case_saved (self, g_ptr_array_index (changes->save_cases, i));
 
   for (guint i = 0; i < changes->save_initiatives->len; i++)
-    apply_saved (self, g_ptr_array_index (changes->save_initiatives, i));
+    {
+      TandemInitiative *saved = g_ptr_array_index (changes->save_initiatives, i);
+
+      if (changes->save_initiatives->len > TANDEM_STORE_MANY_CHANGES &&
+          !g_hash_table_contains (self->by_uuid, tandem_initiative_get_uuid (saved)))
+        g_ptr_array_add (added, tandem_initiative_copy (saved));
+      else
+        apply_saved (self, saved);
+    }
+  if (added->len > 0)
+    add_many (self, added);
 
   _tandem_store_assessments_written (self);
 
-  for (guint i = 0; i < changes->delete_initiatives->len; i++)
-    forget_initiative (self, g_ptr_array_index (changes->delete_initiatives, i));
+  if (changes->delete_initiatives->len > TANDEM_STORE_MANY_CHANGES)
+    forget_many (self, changes->delete_initiatives);
+  else
+    for (guint i = 0; i < changes->delete_initiatives->len; i++)
+      forget_initiative (self, g_ptr_array_index (changes->delete_initiatives, i));
 
   for (guint i = 0; i < changes->delete_cases->len; i++)
     _tandem_store_case_deleted (self, g_ptr_array_index (changes->delete_cases, i));
