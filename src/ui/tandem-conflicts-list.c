@@ -18,7 +18,7 @@
 
 #define MIN_HEIGHT 96
 #define MAX_HEIGHT 320
-#define WIDTH      380
+#define WIDTH      320
 
 static void
 theirs_toggled_cb (GtkToggleButton *theirs,
