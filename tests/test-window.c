@@ -1087,6 +1087,14 @@ test_movement_dialog (void)
   g_assert_cmpuint (result->closer, ==, 1);
   g_assert_cmpuint (result->further, ==, 0);
 
+  /* With its results shown it still fits a 360 px (phone-sized) screen. */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_assert_cmpint (min_width, <=, 360);
+  }
+
   /* Dates the wrong way round are refused with a reason. */
   tandem_movement_dialog_set_dates (dialog, "2024-01-01", "2020-01-01");
   tandem_movement_dialog_compute (dialog);

@@ -557,34 +557,57 @@ date_entry_new (TandemMovementDialog *self,
   return entry;
 }
 
+/* Side by side when there is room, one under another in a narrow window
+ * (GTK 4.8 has no breakpoints; a flow box wraps by itself). */
+static GtkWidget *
+reflowing_box_new (guint max_per_line,
+                   guint spacing)
+{
+  GtkWidget *flow = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow), GTK_SELECTION_NONE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow), max_per_line);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow), spacing);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow), spacing);
+  return flow;
+}
+
+/* The flow box's own children are layout only: focus goes to what is in them. */
+static void
+reflowing_box_append (GtkWidget *flow,
+                      GtkWidget *child)
+{
+  gtk_flow_box_append (GTK_FLOW_BOX (flow), child);
+  gtk_widget_set_focusable (gtk_widget_get_parent (child), FALSE);
+}
+
 static GtkWidget *
 build_dates (TandemMovementDialog *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *flow = reflowing_box_new (3, 6);
+  GtkWidget *from_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *to_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   g_autofree char *today = tandem_date_today ();
   g_autofree char *last_year = tandem_date_years_before (today, 1);
 
-  self->from_entry = date_entry_new (self, box, _("_From"), _("From date, as YYYY-MM-DD"));
-  self->to_entry = date_entry_new (self, box, _("_To"), _("To date, as YYYY-MM-DD"));
-  gtk_widget_set_margin_start (gtk_widget_get_prev_sibling (self->to_entry), 6);
+  self->from_entry = date_entry_new (self, from_box, _("_From"), _("From date, as YYYY-MM-DD"));
+  self->to_entry = date_entry_new (self, to_box, _("_To"), _("To date, as YYYY-MM-DD"));
   gtk_editable_set_text (GTK_EDITABLE (self->from_entry), last_year);
   gtk_editable_set_text (GTK_EDITABLE (self->to_entry), today);
-
-  gtk_widget_set_hexpand (spacer, TRUE);
-  gtk_box_append (GTK_BOX (box), spacer);
+  reflowing_box_append (flow, from_box);
+  reflowing_box_append (flow, to_box);
 
   self->compute_button = gtk_button_new_with_label (_("Compute"));
   gtk_widget_add_css_class (self->compute_button, "suggested-action");
+  gtk_widget_set_halign (self->compute_button, GTK_ALIGN_END);
   gtk_widget_set_tooltip_text (self->compute_button, _("Count where every initiative stood at both dates"));
   g_signal_connect_swapped (self->compute_button, "clicked", G_CALLBACK (tandem_movement_dialog_compute), self);
-  gtk_box_append (GTK_BOX (box), self->compute_button);
+  reflowing_box_append (flow, self->compute_button);
 
-  return box;
+  return flow;
 }
 
-/* One 3×3 grid of counts.  Tooltips carry the full cell labels and are set
- * here, once: computing again only changes the numbers. */
 static GtkWidget *
 build_grid (TandemMovementDialog *self,
             GtkWidget           **title,
@@ -653,13 +676,13 @@ build_results (TandemMovementDialog *self)
                                  "spacing", 18,
                                  "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
                                  NULL);
-  GtkWidget *grids = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 24);
+  GtkWidget *grids = reflowing_box_new (2, 24);
   GtkWidget *flows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading, *expander, *text_box, *copy;
 
-  gtk_box_set_homogeneous (GTK_BOX (grids), TRUE);
-  gtk_box_append (GTK_BOX (grids), build_grid (self, &self->from_title, &self->from_total, self->from_counts));
-  gtk_box_append (GTK_BOX (grids), build_grid (self, &self->to_title, &self->to_total, self->to_counts));
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (grids), TRUE);
+  reflowing_box_append (grids, build_grid (self, &self->from_title, &self->from_total, self->from_counts));
+  reflowing_box_append (grids, build_grid (self, &self->to_title, &self->to_total, self->to_counts));
   gtk_box_append (GTK_BOX (box), grids);
 
   self->summary = gtk_label_new (NULL);
@@ -893,6 +916,8 @@ tandem_movement_dialog_new (GtkWindow   *parent,
 
   self->stack = gtk_stack_new ();
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  /* As narrow as the page shown, so the dialog fits a phone-sized screen. */
+  gtk_stack_set_hhomogeneous (GTK_STACK (self->stack), FALSE);
   gtk_stack_add_named (GTK_STACK (self->stack), build_empty (), "empty");
   gtk_stack_add_named (GTK_STACK (self->stack), build_busy (self), "busy");
   gtk_stack_add_named (GTK_STACK (self->stack), build_results (self), "results");
