@@ -1142,6 +1142,51 @@ test_movement_dialog_window_closed (void)
   g_weak_ref_clear (&ref);
 }
 
+static void
+collect_drop_downs (GtkWidget *widget,
+                    GPtrArray *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_DROP_DOWN (child))
+        g_ptr_array_add (found, child);
+      collect_drop_downs (child, found);
+    }
+}
+
+/* Keyboard focus lands on a drop-down's inner button: it is named after
+ * the filter and what it shows, and follows the choice. */
+static void
+test_case_filters_named (void)
+{
+  TandemWindow *window = open_default_window ();
+  g_autoptr(GPtrArray) drop_downs = g_ptr_array_new ();
+  GtkDropDown *cell = NULL;
+  GtkWidget *button;
+  const char *shown;
+  g_autofree char *expected = NULL;
+
+  collect_drop_downs (GTK_WIDGET (window->case_view), drop_downs);
+  g_assert_cmpuint (drop_downs->len, ==, 5);   /* four filters, and the card's link cell */
+  for (guint i = 0; i < drop_downs->len; i++)
+    {
+      button = gtk_widget_get_first_child (g_ptr_array_index (drop_downs, i));
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
+
+  cell = g_ptr_array_index (drop_downs, 0);
+  button = gtk_widget_get_first_child (GTK_WIDGET (cell));
+
+  gtk_drop_down_set_selected (cell, 1);
+  shown = gtk_string_object_get_string (gtk_drop_down_get_selected_item (cell));
+  expected = g_strdup_printf ("Cell: %s", shown);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  destroy_window (window);
+}
+
 /* ---- Portfolio report ------------------------------------------------------ */
 
 static TandemReportDialog *
@@ -1572,6 +1617,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/import-export/conflicts-one-by-one", test_import_conflicts_one_by_one);
   g_test_add_func ("/ui/window/print-matrix", test_print_matrix);
   g_test_add_func ("/ui/cases/cells-count-case-studies", test_cells_count_case_studies);
+  g_test_add_func ("/ui/cases/filters-named", test_case_filters_named);
   g_test_add_func ("/ui/cases/link-from-ui", test_link_case_from_ui);
   g_test_add_func ("/ui/cases/cite-from-ui", test_cite_case_from_ui);
   g_test_add_func ("/ui/cases/cell-opens-its-cases", test_cell_opens_its_cases);

@@ -14,6 +14,7 @@
 
 #include "tandem-case-editor.h"
 #include "tandem-case-page.h"
+#include "tandem-drop-down.h"
 #include "tandem-case-row.h"
 
 struct _TandemCasePage
@@ -1001,6 +1002,7 @@ tandem_case_page_init (TandemCasePage *self)
   gtk_drop_down_set_factory (self->link_cell_dropdown, shown);
   gtk_drop_down_set_list_factory (self->link_cell_dropdown, listed);
   gtk_drop_down_set_model (self->link_cell_dropdown, G_LIST_MODEL (self->link_cells));
+  _tandem_drop_down_name_button (self->link_cell_dropdown, _("Cell"));
   fill_link_cells (self);
 
   update (self);

@@ -14,6 +14,7 @@
 #include "tandem-case-page.h"
 #include "tandem-case-row.h"
 #include "tandem-case-view.h"
+#include "tandem-drop-down.h"
 
 /* The list goes store → filter (search, cell, Co, service area, country)
  * → selection; the store's list is already sorted by title.  The page shows
@@ -846,6 +847,10 @@ tandem_case_view_init (TandemCaseView *self)
   setup_dropdown (self->cos_dropdown, self->cos_choices, FALSE);
   setup_dropdown (self->service_area_dropdown, self->area_choices, TRUE);
   setup_dropdown (self->country_dropdown, self->country_choices, TRUE);
+  _tandem_drop_down_name_button (self->cell_dropdown, _("Cell"));
+  _tandem_drop_down_name_button (self->cos_dropdown, _("Co"));
+  _tandem_drop_down_name_button (self->service_area_dropdown, _("Service area"));
+  _tandem_drop_down_name_button (self->country_dropdown, _("Country"));
   self->syncing--;
   fill_cell_choices (self);
 
