@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "tandem-test-utils.h"
+#include "tandem-assessment-editor.h"
 #include "tandem-cell-cases-dialog.h"
 #include "tandem-journey-group.h"
 #include "tandem-movement-dialog.h"
@@ -354,6 +355,29 @@ test_read_only_disables_editing (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-initiative", NULL);
   g_assert_cmpuint (tandem_initiative_get_col (youth), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (tandem_store_get_initiatives (store)), ==, 3);
+
+  /* Its assessments still open, to be read but not saved. */
+  {
+    g_autoptr(GPtrArray) assessments = tandem_store_list_assessments (store, tandem_initiative_get_uuid (youth), NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *editor = NULL;
+
+    g_assert_nonnull (assessments);
+    g_assert_cmpuint (assessments->len, >, 0);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-assessment", "s",
+                                               tandem_assessment_get_id (g_ptr_array_index (assessments, 0))));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (TANDEM_IS_ASSESSMENT_EDITOR (toplevel))
+          editor = GTK_WIDGET (toplevel);
+      }
+    g_assert_nonnull (editor);
+    /* Save (or Ctrl+S) writes nothing: the file is checked at the end. */
+    gtk_widget_activate_action (editor, "editor.save", NULL);
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 
   destroy_window (window);
   tandem_test_close_store (g_steal_pointer (&store));

@@ -74,9 +74,12 @@ reload (TandemIndicatorsGroup *self)
     {
       TandemIndicator *indicator = g_ptr_array_index (indicators, i);
       g_autofree char *subtitle = describe (indicator);
-      g_autofree char *edit_label = g_strdup_printf (_("Edit “%s”"), tandem_indicator_get_name (indicator));
+      gboolean read_only = tandem_store_get_read_only (self->store);
+      g_autofree char *edit_label = g_strdup_printf (read_only ? _("View “%s”") : _("Edit “%s”"),
+                                                     tandem_indicator_get_name (indicator));
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *edit = gtk_button_new_with_label (_("Edit…"));
+      /* A read-only portfolio's indicators can still be opened and read. */
+      GtkWidget *edit = gtk_button_new_with_label (read_only ? _("View…") : _("Edit…"));
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tandem_indicator_get_name (indicator));

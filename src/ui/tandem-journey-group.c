@@ -303,10 +303,12 @@ create_assessment_row (TandemJourneyGroup *self,
                                             tandem_assessment_get_row (assessment),
                                             tandem_assessment_get_col (assessment));
   g_autofree char *subtitle = describe_assessment (assessment);
-  g_autofree char *edit_label = g_strdup_printf (_("Edit the assessment of %s"), date);
+  g_autofree char *edit_label = g_strdup_printf (self->read_only ? _("View the assessment of %s")
+                                                                 : _("Edit the assessment of %s"), date);
   g_autofree char *delete_label = g_strdup_printf (_("Delete the assessment of %s"), date);
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *edit = gtk_button_new_with_label (_("Edit…"));
+  /* A read-only portfolio's assessments can still be opened and read. */
+  GtkWidget *edit = gtk_button_new_with_label (self->read_only ? _("View…") : _("Edit…"));
   GtkWidget *delete_button = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
   /* Stage and level labels are translations, but keep all text literal. */
@@ -318,7 +320,6 @@ create_assessment_row (TandemJourneyGroup *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-assessment");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", id);
-  gtk_widget_set_sensitive (edit, !self->read_only);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
 

@@ -920,9 +920,10 @@ _tandem_window_actions_update (TandemWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-movement", has_store);
   gtk_widget_action_set_enabled (widget, "win.report", has_store);
   gtk_widget_action_set_enabled (widget, "win.add-assessment", selected);
-  gtk_widget_action_set_enabled (widget, "win.edit-assessment", editable);
+  /* In a read-only portfolio the editors open to be read, not saved. */
+  gtk_widget_action_set_enabled (widget, "win.edit-assessment", has_store);
   gtk_widget_action_set_enabled (widget, "win.add-indicator", selected);
-  gtk_widget_action_set_enabled (widget, "win.edit-indicator", editable);
+  gtk_widget_action_set_enabled (widget, "win.edit-indicator", has_store);
   gtk_widget_action_set_enabled (widget, "win.manage-cell-cases", editable);
   gtk_widget_action_set_enabled (widget, "win.show-case", has_store);
   gtk_widget_action_set_enabled (widget, "win.cite-case", editable);
