@@ -44,28 +44,6 @@ find_name (const char * const *names,
 
 /* ---- Reading and checking -------------------------------------------------------- */
 
-/* Checks a string found at the current path is not too long. */
-static gboolean
-check_length (TandemJsonReader *reader,
-              const char       *text)
-{
-  gsize length = strlen (text);
-
-  if (length > TANDEM_EXCHANGE_MAX_STRING)
-    return tandem_json_reader_fail (reader,
-                                    _("is %" G_GSIZE_FORMAT " bytes long; text may be at most 1 MiB (%" G_GSIZE_FORMAT " bytes)"),
-                                    length, TANDEM_EXCHANGE_MAX_STRING);
-
-  return TRUE;
-}
-
-/* Throughout Tandem JSON, null means the same as an absent member. */
-static gboolean
-is_absent (const TandemJsonNode *node)
-{
-  return node == NULL || tandem_json_node_holds (node, TANDEM_JSON_NULL);
-}
-
 typedef enum
 {
   OPTIONAL,     /* absent or null mean "" */
@@ -99,7 +77,7 @@ get_string (TandemJsonReader      *reader,
   *value = NULL;
   tandem_json_reader_push_member (reader, member);
 
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     {
       *value = presence == NULLABLE ? NULL : "";
       if (presence == REQUIRED)
@@ -110,7 +88,7 @@ get_string (TandemJsonReader      *reader,
   else
     {
       *value = tandem_json_node_get_string (node);
-      ok = check_length (reader, *value);
+      ok = tandem_json_reader_check_length (reader, *value);
 
       if (ok && presence == REQUIRED && is_blank (*value))
         ok = tandem_json_reader_fail (reader, _("must not be empty"));
@@ -130,7 +108,7 @@ get_bool (TandemJsonReader     *reader,
   gsize length = reader->path->len;
 
   *value = FALSE;
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     return TRUE;
 
   if (!tandem_json_node_holds (node, TANDEM_JSON_BOOLEAN))
@@ -156,7 +134,7 @@ get_whole_number (TandemJsonReader     *reader,
   gboolean ok = TRUE;
 
   tandem_json_reader_push_member (reader, member);
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     ok = tandem_json_reader_fail (reader, _("is missing"));
   else if (!tandem_json_node_holds (node, TANDEM_JSON_INT))
     ok = tandem_json_reader_fail (reader, _("must be a whole number"));
@@ -184,7 +162,7 @@ get_number (TandemJsonReader     *reader,
   *value = 0;
 
   tandem_json_reader_push_member (reader, member);
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     {
       if (!nullable)
         ok = tandem_json_reader_fail (reader, _("is missing"));
@@ -203,28 +181,6 @@ get_number (TandemJsonReader     *reader,
 }
 
 static const TandemJsonNode *
-get_array (TandemJsonReader     *reader,
-           const TandemJsonNode *object,
-           const char           *member,
-           gboolean              required,
-           gboolean             *ok)
-{
-  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
-  gsize length = reader->path->len;
-
-  if (tandem_json_node_holds (node, TANDEM_JSON_ARRAY))
-    return node;
-
-  if (is_absent (node) && !required)
-    return NULL;
-
-  tandem_json_reader_push_member (reader, member);
-  *ok = tandem_json_reader_fail (reader, is_absent (node) ? _("is missing") : _("must be a list"));
-  tandem_json_reader_pop_to (reader, length);
-  return NULL;
-}
-
-static const TandemJsonNode *
 get_object (TandemJsonReader     *reader,
             const TandemJsonNode *object,
             const char           *member,
@@ -236,7 +192,7 @@ get_object (TandemJsonReader     *reader,
   if (tandem_json_node_holds (node, TANDEM_JSON_OBJECT))
     return node;
 
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     return NULL;
 
   tandem_json_reader_push_member (reader, member);
@@ -357,7 +313,7 @@ get_flags (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, member, FALSE, &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, object, member, FALSE, &ok);
 
   *flags = 0;
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
@@ -382,7 +338,7 @@ get_flags (TandemJsonReader     *reader,
             {
               for (guint k = 0; k < n_names; k++)
                 g_string_append_printf (known, "%s%s", k ? ", " : "", names[k].name);
-              ok = check_length (reader, tandem_json_node_get_string (node)) &&
+              ok = tandem_json_reader_check_length (reader, tandem_json_node_get_string (node)) &&
                    tandem_json_reader_fail (reader,
                                             _("“%s” is not one of %s"), tandem_json_node_get_string (node), known->str);
             }
@@ -503,33 +459,6 @@ lookup_local_case (Context    *context,
 }
 
 static gboolean
-read_strings (TandemJsonReader     *reader,
-              const TandemJsonNode *object,
-              const char           *member,
-              GStrv                *strings)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gsize length = reader->path->len;
-  gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, member, FALSE, &ok);
-
-  for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
-    {
-      const TandemJsonNode *node = tandem_json_node_get_element (array, i);
-
-      tandem_json_reader_push (reader, ".%s[%u]", member, i);
-      if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
-        ok = tandem_json_reader_fail (reader, _("must be text"));
-      else if ((ok = check_length (reader, tandem_json_node_get_string (node))))
-        g_strv_builder_add (builder, tandem_json_node_get_string (node));
-      tandem_json_reader_pop_to (reader, length);
-    }
-
-  *strings = g_strv_builder_end (builder);
-  return ok;
-}
-
-static gboolean
 read_links (TandemJsonReader     *reader,
             const TandemJsonNode *object,
             TandemCaseStudy      *case_study,
@@ -537,7 +466,7 @@ read_links (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, "links", FALSE, &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, object, "links", FALSE, &ok);
 
   *has_links = array != NULL;
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
@@ -592,7 +521,6 @@ read_full_case (TandemJsonReader     *reader,
 {
   g_auto(GStrv) learning = NULL;
   g_auto(GStrv) tags = NULL;
-  g_auto(GStrv) cos_names = NULL;
   const char *title, *place, *country, *service_area, *period, *summary, *change_notes;
   gsize length = reader->path->len;
   gboolean generic, ok = TRUE, has_links;
@@ -607,26 +535,10 @@ read_full_case (TandemJsonReader     *reader,
       !get_string (reader, object, "period", OPTIONAL, &period) ||
       !get_string (reader, object, "summary", OPTIONAL, &summary) ||
       !get_string (reader, object, "change_notes", OPTIONAL, &change_notes) ||
-      !read_strings (reader, object, "learning", &learning) ||
-      !read_strings (reader, object, "tags", &tags) ||
-      !read_strings (reader, object, "cos", &cos_names))
+      !tandem_json_reader_read_strings (reader, object, "learning", &learning) ||
+      !tandem_json_reader_read_strings (reader, object, "tags", &tags) ||
+      !tandem_json_reader_read_cos (reader, object, "cos", &cos))
     return FALSE;
-
-  for (guint i = 0; cos_names[i] != NULL; i++)
-    {
-      TandemCos co;
-
-      if (!tandem_cos_from_string (cos_names[i], &co))
-        {
-          tandem_json_reader_push (reader, ".cos[%u]", i);
-          tandem_json_reader_fail (reader,
-                                   _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
-                                   cos_names[i]);
-          tandem_json_reader_pop_to (reader, length);
-          return FALSE;
-        }
-      cos |= co;
-    }
 
   tandem_case_study_set_bundled (cs, FALSE);
   tandem_case_study_set_generic (cs, generic);
@@ -641,7 +553,7 @@ read_full_case (TandemJsonReader     *reader,
   tandem_case_study_set_tags (cs, (const char * const *) tags);
   tandem_case_study_set_cos (cs, cos);
 
-  array = get_array (reader, object, "outcomes", FALSE, &ok);
+  array = tandem_json_reader_get_array (reader, object, "outcomes", FALSE, &ok);
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *figure, *outcome_period;
@@ -657,7 +569,7 @@ read_full_case (TandemJsonReader     *reader,
       tandem_json_reader_pop_to (reader, length);
     }
 
-  array = ok ? get_array (reader, object, "sources", FALSE, &ok) : NULL;
+  array = ok ? tandem_json_reader_get_array (reader, object, "sources", FALSE, &ok) : NULL;
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *document, *author, *year, *url;
@@ -684,7 +596,7 @@ read_case_studies (TandemJsonReader     *reader,
                    Context              *context)
 {
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, root, "case_studies", FALSE, &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, root, "case_studies", FALSE, &ok);
 
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
@@ -900,7 +812,7 @@ read_assessment (TandemJsonReader      *reader,
   if (!ok)
     return FALSE;
 
-  evidence = get_array (reader, object, "evidence", FALSE, &ok);
+  evidence = tandem_json_reader_get_array (reader, object, "evidence", FALSE, &ok);
   for (guint i = 0; ok && evidence != NULL && i < tandem_json_node_get_length (evidence); i++)
     {
       const char *caption, *link;
@@ -966,7 +878,7 @@ read_indicator (TandemJsonReader      *reader,
     return FALSE;
   tandem_indicator_set_target (indicator, has_value, value);
 
-  readings = get_array (reader, object, "readings", FALSE, &ok);
+  readings = tandem_json_reader_get_array (reader, object, "readings", FALSE, &ok);
   for (guint i = 0; ok && readings != NULL && i < tandem_json_node_get_length (readings); i++)
     {
       const char *date;
@@ -1049,7 +961,7 @@ read_initiative (TandemJsonReader     *reader,
           tandem_json_reader_push (reader, ".notes[\"%s\"]", shown);
           if (!tandem_json_node_holds (note, TANDEM_JSON_STRING))
             return tandem_json_reader_fail (reader, _("must be text"));
-          if (!check_length (reader, tandem_json_node_get_string (note)) ||
+          if (!tandem_json_reader_check_length (reader, tandem_json_node_get_string (note)) ||
               !parse_cell (reader, cell, &note_row, &note_col))
             return FALSE;
           if (tandem_initiative_get_cell_note (initiative, note_row, note_col) != NULL)
@@ -1059,7 +971,7 @@ read_initiative (TandemJsonReader     *reader,
         }
     }
 
-  array = get_array (reader, object, "citations", FALSE, &ok);
+  array = tandem_json_reader_get_array (reader, object, "citations", FALSE, &ok);
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const char *case_id, *note;
@@ -1091,7 +1003,7 @@ read_initiative (TandemJsonReader     *reader,
   if (!ok)
     return FALSE;
 
-  array = get_array (reader, object, "assessments", FALSE, &ok);
+  array = tandem_json_reader_get_array (reader, object, "assessments", FALSE, &ok);
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       TandemAssessment *a = NULL;
@@ -1107,7 +1019,7 @@ read_initiative (TandemJsonReader     *reader,
   if (!ok)
     return FALSE;
 
-  array = get_array (reader, object, "indicators", FALSE, &ok);
+  array = tandem_json_reader_get_array (reader, object, "indicators", FALSE, &ok);
   for (guint i = 0; ok && array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       TandemIndicator *indicator = NULL;
@@ -1172,7 +1084,7 @@ read_document (TandemJsonReader *reader,
 
   node = tandem_json_node_get_member (root, "version");
   tandem_json_reader_push (reader, ".version");
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     return tandem_json_reader_fail (reader, _("is missing"));
   if (!tandem_json_node_holds (node, TANDEM_JSON_INT))
     return tandem_json_reader_fail (reader, _("must be a whole number"));
@@ -1190,7 +1102,7 @@ read_document (TandemJsonReader *reader,
       !read_case_studies (reader, root, context))
     return FALSE;
 
-  array = get_array (reader, root, "initiatives", TRUE, &ok);
+  array = tandem_json_reader_get_array (reader, root, "initiatives", TRUE, &ok);
   if (!ok)
     return FALSE;
   for (guint i = 0; i < tandem_json_node_get_length (array); i++)
@@ -1205,7 +1117,7 @@ read_document (TandemJsonReader *reader,
     }
 
   /* The file's own order, for stable conflict lists. */
-  array = get_array (reader, root, "case_studies", FALSE, &ok);
+  array = tandem_json_reader_get_array (reader, root, "case_studies", FALSE, &ok);
   for (guint i = 0; array != NULL && i < tandem_json_node_get_length (array); i++)
     {
       const TandemJsonNode *object = tandem_json_node_get_element (array, i);
@@ -1698,7 +1610,7 @@ tandem_exchange_read_json (TandemStore  *store,
   g_autoptr(TandemImport) import = NULL;
   g_autoptr(GString) path = g_string_new ("$");
   g_autoptr(GPtrArray) library = NULL;
-  TandemJsonReader reader = { name, path, error };
+  TandemJsonReader reader = { name, path, error, TANDEM_EXCHANGE_MAX_STRING };
   Context context = { store, NULL, NULL };
   Document document = { NULL };
   gboolean ok;

@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "tandem-case-study.h"
 #include "tandem-json-parser.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ typedef struct
   const char *name;
   GString    *path;
   GError    **error;
+  gsize       max_string;   /* longest text accepted, in bytes; 0 for any */
 } TandemJsonReader;
 
 gboolean tandem_json_reader_fail        (TandemJsonReader *reader,
@@ -39,5 +41,23 @@ const TandemJsonNode *
          tandem_json_reader_element_object (TandemJsonReader     *reader,
                                             const TandemJsonNode *array,
                                             guint                 i);
+
+gboolean tandem_json_reader_is_absent      (const TandemJsonNode *node);
+gboolean tandem_json_reader_check_length   (TandemJsonReader     *reader,
+                                            const char           *text);
+const TandemJsonNode *
+         tandem_json_reader_get_array      (TandemJsonReader     *reader,
+                                            const TandemJsonNode *object,
+                                            const char           *member,
+                                            gboolean              required,
+                                            gboolean             *ok);
+gboolean tandem_json_reader_read_strings   (TandemJsonReader     *reader,
+                                            const TandemJsonNode *object,
+                                            const char           *member,
+                                            GStrv                *strings);
+gboolean tandem_json_reader_read_cos       (TandemJsonReader     *reader,
+                                            const TandemJsonNode *object,
+                                            const char           *member,
+                                            TandemCos            *cos);
 
 G_END_DECLS

@@ -22,13 +22,6 @@
 /* The format nests four deep; anything much deeper is no library. */
 #define MAX_DEPTH 16
 
-/* Null means the same as an absent member, as in Tandem JSON. */
-static gboolean
-is_absent (const TandemJsonNode *node)
-{
-  return node == NULL || tandem_json_node_holds (node, TANDEM_JSON_NULL);
-}
-
 /* An optional string member: absent or null mean "", anything else but a
  * string is an error. */
 static gboolean
@@ -44,7 +37,7 @@ get_string (TandemJsonReader      *reader,
 
   tandem_json_reader_push_member (reader, member);
 
-  if (is_absent (node))
+  if (tandem_json_reader_is_absent (node))
     {
       *value = "";
       if (required)
@@ -65,89 +58,6 @@ get_string (TandemJsonReader      *reader,
   return ok;
 }
 
-static const TandemJsonNode *
-get_array (TandemJsonReader     *reader,
-           const TandemJsonNode *object,
-           const char           *member,
-           gboolean             *ok)
-{
-  const TandemJsonNode *node = tandem_json_node_get_member (object, member);
-
-  if (is_absent (node))
-    return NULL;
-
-  if (!tandem_json_node_holds (node, TANDEM_JSON_ARRAY))
-    {
-      gsize length = reader->path->len;
-
-      tandem_json_reader_push_member (reader, member);
-      *ok = tandem_json_reader_fail (reader, _("must be a list"));
-      tandem_json_reader_pop_to (reader, length);
-      return NULL;
-    }
-
-  return node;
-}
-
-static gboolean
-read_strings (TandemJsonReader     *reader,
-              const TandemJsonNode *object,
-              const char           *member,
-              GStrv                *strings)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gsize length = reader->path->len;
-  gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, member, &ok);
-
-  for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
-    {
-      const TandemJsonNode *node = tandem_json_node_get_element (array, i);
-
-      tandem_json_reader_push (reader, ".%s[%u]", member, i);
-      if (!tandem_json_node_holds (node, TANDEM_JSON_STRING))
-        ok = tandem_json_reader_fail (reader, _("must be text"));
-      else
-        g_strv_builder_add (builder, tandem_json_node_get_string (node));
-      tandem_json_reader_pop_to (reader, length);
-    }
-
-  *strings = g_strv_builder_end (builder);
-  return ok;
-}
-
-static gboolean
-read_cos (TandemJsonReader     *reader,
-          const TandemJsonNode *object,
-          TandemCaseStudy      *case_study)
-{
-  g_auto(GStrv) names = NULL;
-  TandemCos cos = 0;
-  gsize length = reader->path->len;
-
-  if (!read_strings (reader, object, "cos", &names))
-    return FALSE;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      TandemCos co;
-
-      if (!tandem_cos_from_string (names[i], &co))
-        {
-          tandem_json_reader_push (reader, ".cos[%u]", i);
-          tandem_json_reader_fail (reader,
-                                   _("“%s” is not one of co-commissioning, co-design, co-delivery, co-assessment"),
-                                   names[i]);
-          tandem_json_reader_pop_to (reader, length);
-          return FALSE;
-        }
-      cos |= co;
-    }
-
-  tandem_case_study_set_cos (case_study, cos);
-  return TRUE;
-}
-
 static gboolean
 read_cells (TandemJsonReader     *reader,
             const TandemJsonNode *object,
@@ -155,7 +65,7 @@ read_cells (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, "cells", &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, object, "cells", FALSE, &ok);
 
   if (ok && (array == NULL || tandem_json_node_get_length (array) == 0))
     {
@@ -210,7 +120,7 @@ read_outcomes (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, "outcomes", &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, object, "outcomes", FALSE, &ok);
 
   for (guint i = 0; ok && array && i < tandem_json_node_get_length (array); i++)
     {
@@ -237,7 +147,7 @@ read_sources (TandemJsonReader     *reader,
 {
   gsize length = reader->path->len;
   gboolean ok = TRUE;
-  const TandemJsonNode *array = get_array (reader, object, "sources", &ok);
+  const TandemJsonNode *array = tandem_json_reader_get_array (reader, object, "sources", FALSE, &ok);
 
   if (ok && (array == NULL || tandem_json_node_get_length (array) == 0))
     {
@@ -288,6 +198,7 @@ read_entry (TandemJsonReader     *reader,
   g_auto(GStrv) tags = NULL;
   const char *id, *title, *place, *country, *service_area, *period, *summary, *change_notes;
   const TandemJsonNode *generic;
+  TandemCos cos;
 
   if (!get_string (reader, object, "id", TRUE, &id) ||
       !get_string (reader, object, "title", TRUE, &title) ||
@@ -297,8 +208,8 @@ read_entry (TandemJsonReader     *reader,
       !get_string (reader, object, "period", FALSE, &period) ||
       !get_string (reader, object, "summary", FALSE, &summary) ||
       !get_string (reader, object, "change_notes", FALSE, &change_notes) ||
-      !read_strings (reader, object, "learning", &learning) ||
-      !read_strings (reader, object, "tags", &tags))
+      !tandem_json_reader_read_strings (reader, object, "learning", &learning) ||
+      !tandem_json_reader_read_strings (reader, object, "tags", &tags))
     return NULL;
 
   if (!is_valid_id (id))
@@ -309,7 +220,7 @@ read_entry (TandemJsonReader     *reader,
     }
 
   generic = tandem_json_node_get_member (object, "generic");
-  if (!is_absent (generic) && !tandem_json_node_holds (generic, TANDEM_JSON_BOOLEAN))
+  if (!tandem_json_reader_is_absent (generic) && !tandem_json_node_holds (generic, TANDEM_JSON_BOOLEAN))
     {
       tandem_json_reader_push (reader, ".generic");
       tandem_json_reader_fail (reader, _("must be true or false"));
@@ -330,8 +241,11 @@ read_entry (TandemJsonReader     *reader,
   tandem_case_study_set_learning (case_study, (const char * const *) learning);
   tandem_case_study_set_tags (case_study, (const char * const *) tags);
 
-  if (!read_cos (reader, object, case_study) ||
-      !read_cells (reader, object, case_study) ||
+  if (!tandem_json_reader_read_cos (reader, object, "cos", &cos))
+    return NULL;
+  tandem_case_study_set_cos (case_study, cos);
+
+  if (!read_cells (reader, object, case_study) ||
       !read_outcomes (reader, object, case_study) ||
       !read_sources (reader, object, case_study))
     return NULL;
@@ -401,7 +315,7 @@ tandem_library_parse (GBytes      *json,
     }
   *version = tandem_json_node_get_int (node);
 
-  array = get_array (&reader, root, "entries", &ok);
+  array = tandem_json_reader_get_array (&reader, root, "entries", FALSE, &ok);
   if (!ok)
     return FALSE;
   if (array == NULL)
