@@ -75,6 +75,8 @@ test_is_csv_name (void)
   g_assert_true (tandem_exchange_is_csv_name ("/a/b/SHEET.CSV"));
   g_assert_false (tandem_exchange_is_csv_name ("portfolio.json"));
   g_assert_false (tandem_exchange_is_csv_name ("csv"));
+  /* As tandem-cli has always read names: .csv or .CSV only. */
+  g_assert_false (tandem_exchange_is_csv_name ("sheet.Csv"));
   g_assert_false (tandem_exchange_is_csv_name (""));
 }
 

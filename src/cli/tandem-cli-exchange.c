@@ -28,7 +28,7 @@ tandem_cli_is_csv (const char *path,
   if (format != NULL)
     return g_str_equal (format, "csv");
 
-  return g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV");
+  return tandem_exchange_is_csv_name (path);
 }
 
 static void

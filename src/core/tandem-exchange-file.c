@@ -21,14 +21,13 @@
  * tandem_exchange_is_csv_name:
  * @name: a file name or path
  *
- * Whether @name is a CSV file; anything else is taken for Tandem JSON.
+ * Whether @name is a CSV file (it ends “.csv” or “.CSV”); anything else is
+ * taken for Tandem JSON.  The window and tandem-cli both go by this.
  */
 gboolean
 tandem_exchange_is_csv_name (const char *name)
 {
-  gsize length = strlen (name);
-
-  return length >= 4 && g_ascii_strcasecmp (name + length - 4, ".csv") == 0;
+  return g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".CSV");
 }
 
 /**
