@@ -175,7 +175,7 @@ static guint
 count_ids (TandemStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) ids = tandem_store_list_assessment_ids (store, &error);
+  g_autoptr(GHashTable) ids = tandem_store_list_assessment_owners (store, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (ids);
@@ -197,11 +197,11 @@ test_ids_and_read_snapshot (Fixture       *fixture,
 
   save_ok (STORE (fixture), a);
   save_ok (STORE (fixture), b);
-  ids = tandem_store_list_assessment_ids (STORE (fixture), &error);
+  ids = tandem_store_list_assessment_owners (STORE (fixture), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_hash_table_size (ids), ==, 2);
-  g_assert_true (g_hash_table_contains (ids, tandem_assessment_get_id (a)));
-  g_assert_true (g_hash_table_contains (ids, tandem_assessment_get_id (b)));
+  g_assert_cmpstr (g_hash_table_lookup (ids, tandem_assessment_get_id (a)), ==, fixture->uuid);
+  g_assert_cmpstr (g_hash_table_lookup (ids, tandem_assessment_get_id (b)), ==, fixture->other);
 
   g_assert_true (tandem_store_begin_read (STORE (fixture), &error));
   g_assert_no_error (error);
@@ -215,7 +215,7 @@ test_ids_and_read_snapshot (Fixture       *fixture,
 
   /* A closed portfolio says so. */
   tandem_store_close (STORE (fixture));
-  g_assert_null (tandem_store_list_assessment_ids (STORE (fixture), &error));
+  g_assert_null (tandem_store_list_assessment_owners (STORE (fixture), &error));
   g_assert_error (error, TANDEM_STORE_ERROR, TANDEM_STORE_ERROR_FAILED);
   g_clear_error (&error);
   g_assert_false (tandem_store_begin_read (STORE (fixture), &error));

@@ -1473,7 +1473,7 @@ compare_document (TandemImport  *import,
 
   if (store != NULL)
     {
-      local_ids = tandem_store_list_assessment_ids (store, error);
+      local_ids = tandem_store_list_assessment_owners (store, error);
       if (local_ids == NULL)
         return FALSE;
     }

@@ -358,7 +358,7 @@ changes_before (TandemHistory  *self,
    * lookup for every new assessment; for a move or an edit it does not. */
   if (after->save_assessments->len > MANY_ASSESSMENTS)
     {
-      known = tandem_store_list_assessment_ids (self->store, error);
+      known = tandem_store_list_assessment_owners (self->store, error);
       if (known == NULL)
         {
           tandem_changes_free (before);

@@ -290,19 +290,19 @@ tandem_store_lookup_assessment (TandemStore  *self,
 }
 
 /**
- * tandem_store_list_assessment_ids:
+ * tandem_store_list_assessment_owners:
  *
- * The ID of every assessment in the portfolio, in one query, so that a
- * large import looks up only the assessments the portfolio has.
+ * Every assessment's ID with its initiative's UUID, in one query, so that
+ * a large import looks up only the assessments the portfolio has.
  *
- * Returns: (transfer full) (element-type utf8 utf8): a set of IDs, or
- *   %NULL with @error set
+ * Returns: (transfer full) (element-type utf8 utf8): ID → initiative UUID,
+ *   or %NULL with @error set
  */
 GHashTable *
-tandem_store_list_assessment_ids (TandemStore  *self,
-                                  GError      **error)
+tandem_store_list_assessment_owners (TandemStore  *self,
+                                     GError      **error)
 {
-  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -311,12 +311,13 @@ tandem_store_list_assessment_ids (TandemStore  *self,
   if (!check_open (self, error))
     return NULL;
 
-  stmt = _tandem_store_statement (self, "SELECT id FROM assessment", error);
+  stmt = _tandem_store_statement (self, "SELECT id, initiative_uuid FROM assessment", error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (ids, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    g_hash_table_insert (owners, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_reset (stmt);
 
   if (rc != SQLITE_DONE)
@@ -325,7 +326,7 @@ tandem_store_list_assessment_ids (TandemStore  *self,
       return NULL;
     }
 
-  return g_steal_pointer (&ids);
+  return g_steal_pointer (&owners);
 }
 
 /* Every assessment with its placements and evidence, in three queries
@@ -703,33 +704,6 @@ by_initiative_and_date (gconstpointer a,
   return result ? result : strcmp (tandem_assessment_get_date (x), tandem_assessment_get_date (y));
 }
 
-/* Every assessment's ID → its initiative's UUID, in one scan. */
-static GHashTable *
-list_assessment_owners (TandemStore  *self,
-                        GError      **error)
-{
-  g_autoptr(GHashTable) owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = _tandem_store_statement (self, "SELECT id, initiative_uuid FROM assessment", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (owners, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _tandem_sqlite_set_error (error, self->db, self->path, _("Could not read"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&owners);
-}
-
 /* The initiative an assessment the portfolio has belongs to, or %NULL if
  * it has none with @id: one indexed lookup, not the whole assessment. */
 static char *
@@ -993,7 +967,7 @@ _tandem_store_write_assessments (TandemStore    *self,
    * are listed once rather than looked up one by one. */
   if (changes->save_assessments->len > MANY_SAVED)
     {
-      owners = list_assessment_owners (self, error);
+      owners = tandem_store_list_assessment_owners (self, error);
       if (owners == NULL)
         return FALSE;
     }

@@ -121,8 +121,8 @@ TandemAssessment *tandem_store_find_assessment      (TandemStore       *self,
 TandemAssessment *tandem_store_lookup_assessment    (TandemStore       *self,
                                                      const char        *id,
                                                      GError           **error);
-GHashTable       *tandem_store_list_assessment_ids  (TandemStore       *self,
-                                                     GError           **error);
+GHashTable       *tandem_store_list_assessment_owners (TandemStore       *self,
+                                                       GError           **error);
 gboolean          tandem_store_foreach_assessment   (TandemStore       *self,
                                                      TandemAssessmentFunc func,
                                                      gpointer           user_data,
